@@ -1,0 +1,37 @@
+# The two commands of the quick start are `make site` and `make test`; everything they need is
+# installed here: system libraries for WeasyPrint (scripts/system-deps), then a virtual
+# environment in .venv with the package, its fonts and the test tools.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: site test check serve bench setup clean
+
+site: $(STAMP)
+	$(BIN)/ishc build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(BIN)/ishc check
+
+serve: $(STAMP)
+	$(BIN)/ishc serve
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/system-deps
+	@sh scripts/system-deps
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ishc cần Python 3.11 trở lên (đang có " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf site .ishc-cache $(VENV)

@@ -1,0 +1,91 @@
+"""The `ishc` command line: check, build and serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.problems import Problem, SourceError
+from generator.project import Project
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Project(Path(args.root).resolve())
+    try:
+        return args.run(project, args)
+    except SourceError as err:
+        _print_problems(err.problems)
+        print(f"\nDừng lại: {len(err.problems)} lỗi; chưa ghi gì ra thư mục kết quả.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ishc",
+        description="Tạo cổng thông tin và sổ tay tập huấn cho các CLB Liên thế hệ Tự giúp nhau.")
+    parser.add_argument("--root", default=".", metavar="DIR",
+                        help="thư mục gốc của dự án (mặc định: thư mục hiện tại)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    check = commands.add_parser("check", help="kiểm tra mọi tệp nguồn và báo lỗi",
+                                description="Đọc và kiểm tra mọi tệp trong clubs/ và content/; "
+                                            "in mỗi lỗi dạng tệp:dòng:cột: thông báo.")
+    check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="tạo trang web và sổ tay PDF",
+                                description="Kiểm tra nguồn, rồi tạo trang web (mặc định site/) "
+                                            "cùng các sổ tay PDF trong site/downloads/.")
+    build.add_argument("--out", default="site", metavar="DIR", help="thư mục kết quả (mặc định: site)")
+    build.add_argument("--no-pdf", action="store_true", help="bỏ qua sổ tay PDF (nhanh hơn)")
+    build.add_argument("--quiet", action="store_true", help="không hiện tiến độ")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi tệp thay đổi",
+                                description="Tạo trang web rồi phục vụ ở http://127.0.0.1:8000; "
+                                            "tạo lại khi một tệp nguồn thay đổi.")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def _check(project: Project, args: argparse.Namespace) -> int:
+    from generator.build import check
+
+    problems = check(project)
+    _print_problems(problems)
+    failing = [p for p in problems if p.severity == "error" or args.strict]
+    return 1 if failing else 0
+
+
+def _build(project: Project, args: argparse.Namespace) -> int:
+    from generator.build import build
+    from generator.progress import Progress
+
+    out = Path(args.out)
+    out = out if out.is_absolute() else Path.cwd() / out
+    result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
+    _print_problems(result.warnings)
+    print(f"Xong: {result.pages} trang web, {len(result.handbooks)} sổ tay PDF → {out}")
+    return 0
+
+
+def _serve(project: Project, args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    serve(project, port=args.port, pdf=args.pdf)
+    return 0
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in sorted(set(problems)):
+        print(problem.format(), file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

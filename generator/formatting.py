@@ -1,0 +1,53 @@
+"""How numbers, money, dates and missing values read in Vietnamese, on the site and in print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MISSING = "chưa có số liệu"
+
+
+def number(value: int | float | None) -> str:
+    """12345 -> "12.345" (Vietnamese groups thousands with dots)."""
+    if value is None:
+        return MISSING
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def money(value: int | None) -> str:
+    """50000000 -> "50.000.000 ₫"."""
+    return MISSING if value is None else f"{number(value)} ₫"
+
+
+def millions(value: int | None) -> str:
+    """50000000 -> "50 triệu đồng"; 1234567 -> "1,2 triệu đồng"."""
+    if value is None:
+        return MISSING
+    return f"{number(round(value / 1_000_000, 1))} triệu đồng"
+
+
+def percent(part: int | float | None, whole: int | float | None) -> str:
+    if part is None or not whole:
+        return MISSING
+    return f"{number(round(100 * part / whole))} %"
+
+
+def date(value: dt.date | None) -> str:
+    return MISSING if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def size(num_bytes: int) -> str:
+    """File size for the downloads page: "1,4 MB", "320 KB"."""
+    if num_bytes >= 1_000_000:
+        return f"{number(round(num_bytes / 1_000_000, 1))} MB"
+    return f"{number(max(1, round(num_bytes / 1000)))} KB"
+
+
+def or_missing(value: object) -> object:
+    return MISSING if value in (None, "", []) else value
+
+
+FILTERS = {"number": number, "money": money, "millions": millions, "date": date, "percent": percent,
+           "size": size, "or_missing": or_missing}

@@ -1,0 +1,78 @@
+"""Render handbook HTML to PDF with WeasyPrint.
+
+WeasyPrint lays out 10-17 pages/s on one core and holds a whole document in memory (DESIGN.md),
+so each handbook renders in its own process, and a handbook whose HTML, styles and fonts did not
+change is copied from the cache instead of rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import fonts
+from generator.handbooks.compose import HandbookDocument
+from generator.model.content import MaterialSet
+from generator.progress import Progress
+
+
+@dataclass(frozen=True)
+class Handbook:
+    set: MaterialSet
+    filename: str
+    path: Path
+    pages: int
+    bytes: int
+    rendered: bool  # False when it came from the cache
+
+
+def render_all(documents: list[HandbookDocument], out: Path, cache: Path,
+               progress: Progress) -> list[Handbook]:
+    out.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    keys = {d.filename: _cache_key(d.html) for d in documents}
+    todo = [d for d in documents if not (cache / f"{keys[d.filename]}.pdf").exists()]
+    if todo:
+        workers = max(1, min(len(todo), os.cpu_count() or 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_render, d.html, str(cache / f"{keys[d.filename]}.pdf"))
+                       for d in todo]
+            for done, future in enumerate(as_completed(futures), 1):
+                future.result()  # re-raise a worker's error here
+                progress.count("sổ tay đã in", done, len(todo))
+    rendered = {d.filename for d in todo}
+    handbooks = []
+    for d in documents:
+        target = out / d.filename
+        shutil.copyfile(cache / f"{keys[d.filename]}.pdf", target)
+        handbooks.append(Handbook(d.set, d.filename, target, page_count(target),
+                                  target.stat().st_size, d.filename in rendered))
+    return handbooks
+
+
+def _cache_key(html: str) -> str:
+    import weasyprint
+
+    digest = hashlib.sha256(html.encode("utf-8"))
+    digest.update(weasyprint.__version__.encode())
+    for face in fonts.faces():
+        digest.update(face.path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _render(html: str, target: str) -> None:
+    from weasyprint import HTML
+
+    partial = f"{target}.part"
+    HTML(string=html, base_url=".").write_pdf(partial)
+    os.replace(partial, target)  # the cache never holds half a PDF
+
+
+def page_count(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)

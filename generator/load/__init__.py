@@ -1,0 +1,1 @@
+"""Loading: read the files people edit into records that remember where they came from."""

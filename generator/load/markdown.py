@@ -1,0 +1,42 @@
+"""Markdown sources: YAML front matter between '---' lines, then the body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
+from generator.problems import Problem
+
+
+@dataclass
+class MarkdownSource:
+    path: str  # as shown to the user
+    meta: YamlDocument
+    body: str
+    body_line: int  # line of the file where the body starts
+
+
+def read_markdown_file(path: Path, shown: str) -> MarkdownSource:
+    """Split a Markdown file into front matter and body; raises YamlProblem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise YamlProblem(Problem(shown, 1, 1, f"không đọc được tệp: {err.strerror}")) from None
+    return parse_markdown(decode(raw, shown), shown)
+
+
+def parse_markdown(text: str, shown: str) -> MarkdownSource:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise YamlProblem(Problem(shown, 1, 1, "thiếu phần thông tin đầu bài (front matter)",
+            "Dòng đầu tiên của tệp phải là '---', tiếp theo là các trường như 'title: ...', "
+            "rồi một dòng '---' nữa."))
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            break
+    else:
+        raise YamlProblem(Problem(shown, 1, 1, "phần thông tin đầu bài không có dòng '---' đóng",
+                                  "Thêm một dòng '---' sau trường cuối cùng."))
+    meta = parse_yaml("".join(lines[1:end]), shown, line_offset=1)
+    return MarkdownSource(shown, meta, "".join(lines[end + 1:]), end + 2)

@@ -1,0 +1,79 @@
+"""Find and read every source file of a project into located, unchecked records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.markdown import MarkdownSource, read_markdown_file
+from generator.load.yamlfile import YamlDocument, YamlProblem, read_yaml_file
+from generator.problems import Problem
+from generator.project import Project
+
+
+@dataclass
+class Sources:
+    catalogue: YamlDocument | None = None
+    areas: YamlDocument | None = None
+    glossary: YamlDocument | None = None
+    clubs: list[YamlDocument] = field(default_factory=list)
+    modules: list[MarkdownSource] = field(default_factory=list)
+    stories: list[MarkdownSource] = field(default_factory=list)
+    pages: list[MarkdownSource] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_sources(project: Project) -> Sources:
+    sources = Sources()
+
+    def yaml_file(path: Path, required: bool = True) -> YamlDocument | None:
+        if not path.exists():
+            if required:
+                sources.problems.append(Problem(project.shown(path), 1, 1, "thiếu tệp",
+                                                "Tệp này là bắt buộc; khôi phục nó từ kho mã."))
+            return None
+        try:
+            return read_yaml_file(path, project.shown(path))
+        except YamlProblem as err:
+            sources.problems.append(err.problem)
+            return None
+
+    def markdown_files(folder: Path) -> list[MarkdownSource]:
+        found = []
+        for path in sorted(folder.glob("*.md")):
+            try:
+                found.append(read_markdown_file(path, project.shown(path)))
+            except YamlProblem as err:
+                sources.problems.append(err.problem)
+        return found
+
+    sources.catalogue = yaml_file(project.content / "sets.yaml")
+    sources.areas = yaml_file(project.content / "areas.yaml")
+    sources.glossary = yaml_file(project.content / "glossary.yaml", required=False)
+    for path in club_files(project):
+        if doc := yaml_file(path):
+            sources.clubs.append(doc)
+    sources.modules = markdown_files(project.content / "modules")
+    sources.stories = markdown_files(project.content / "stories")
+    sources.pages = markdown_files(project.content / "pages")
+    sources.problems.extend(stray_club_files(project))
+    return sources
+
+
+def club_files(project: Project) -> list[Path]:
+    return sorted(project.clubs.glob("*/*.yaml"))
+
+
+def stray_club_files(project: Project) -> list[Problem]:
+    """Files under clubs/ that would silently be ignored: wrong extension or wrong depth."""
+    if not project.clubs.is_dir():
+        return []
+    stray = []
+    for path in sorted(project.clubs.rglob("*")):
+        depth = len(path.relative_to(project.clubs).parts)
+        if path.is_file() and not (depth == 2 and path.suffix == ".yaml") and path.name != "README.md":
+            hint = ("Đổi đuôi tệp thành .yaml." if path.suffix == ".yml" else
+                    "Mỗi CLB là một tệp clubs/<tỉnh>/<mã-clb>.yaml.")
+            stray.append(Problem(project.shown(path), 1, 1, "tệp này không được đọc", hint,
+                                 "warning"))
+    return stray

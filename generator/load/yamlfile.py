@@ -1,0 +1,220 @@
+"""Read YAML the way people's files need: safely, with positions, and with clear complaints.
+
+PyYAML alone is not enough for files edited by hand: it accepts duplicate keys silently, expands
+anchors without limit and reports errors in English. Here the C composer (libyaml) parses the
+text into nodes that carry line and column, and a small constructor builds plain Python values
+from them while recording where every value sits, so later stages can point at the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.load.text import nfc
+from generator.problems import Problem
+
+Loc = tuple[str | int, ...]
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+_SAFE_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one YAML text, and where each value and key starts."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    line_offset: int = 0  # for YAML embedded in another file (front matter)
+
+    def where(self, loc: Loc, *, key: bool = False) -> Position:
+        """Position of loc, or of its nearest ancestor that exists in the file."""
+        table = self.keys if key else self.values
+        for end in range(len(loc), -1, -1):
+            found = table.get(loc[:end]) or self.values.get(loc[:end])
+            if found:
+                return Position(found.line + self.line_offset, found.col)
+        return Position(1 + self.line_offset, 1)
+
+    def problem(self, loc: Loc, message: str, hint: str = "", *, key: bool = False,
+                severity: str = "error") -> Problem:
+        pos = self.where(loc, key=key)
+        return Problem(self.path, pos.line, pos.col, message, hint, severity)  # type: ignore[arg-type]
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.format())
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes to NFC text, or a YamlProblem naming the likely encoding."""
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(Problem(path, 1, 1,
+            f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,})".replace(",", "."),
+            "Mỗi CLB một tệp; tách dữ liệu hoặc xóa phần thừa."))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(Problem(path, 1, 1, "tệp được lưu bằng bảng mã UTF-16",
+            "Mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Save As → Encoding: UTF-8)."))
+    if b"\x00" in raw[:8192]:
+        raise YamlProblem(Problem(path, 1, 1, "tệp nhị phân, không phải văn bản",
+            "Tệp này không phải tệp YAML/Markdown; hãy xóa nó hoặc thay bằng tệp văn bản."))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlProblem(Problem(path, line, 1,
+            f"tệp không phải UTF-8; có thể là {_guess_legacy(raw)}",
+            "Mở tệp và lưu lại với bảng mã UTF-8.")) from None
+    return nfc(text)
+
+
+def _guess_legacy(raw: bytes) -> str:
+    # Windows-1258 is the legacy Vietnamese code page: combining tone marks 0xCC 0xEC 0xD2 0xDE 0xF2.
+    if any(b in raw for b in (b"\xd2", b"\xde", b"\xec", b"\xf2")) or b"\xf0" in raw:
+        return "Windows-1258 (bảng mã tiếng Việt cũ của Windows)"
+    return "Windows-1252 hoặc một bảng mã cũ"
+
+
+def read_yaml_file(path: Path, shown: str) -> YamlDocument:
+    """Read one YAML file; raises YamlProblem with a message for people."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise YamlProblem(Problem(shown, 1, 1, f"không đọc được tệp: {err.strerror}")) from None
+    return parse_yaml(decode(raw, shown), shown)
+
+
+def parse_yaml(text: str, shown: str, line_offset: int = 0) -> YamlDocument:
+    """Parse YAML text (already NFC) into a YamlDocument whose top level is a mapping."""
+    if not text.strip():
+        raise YamlProblem(Problem(shown, 1 + line_offset, 1, "tệp rỗng",
+                                  "Điền dữ liệu theo mẫu, hoặc xóa tệp."))
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        raise YamlProblem(_syntax_problem(err, text, shown, line_offset)) from None
+    except yaml.YAMLError as err:  # pragma: no cover - libyaml always marks its errors
+        raise YamlProblem(Problem(shown, 1 + line_offset, 1, f"lỗi cú pháp YAML: {err}")) from None
+    doc = YamlDocument(shown, None, line_offset=line_offset)
+    if root is None:
+        raise YamlProblem(Problem(shown, 1 + line_offset, 1, "tệp không có dữ liệu",
+                                  "Điền dữ liệu theo mẫu, hoặc xóa tệp."))
+    if not isinstance(root, yaml.MappingNode):
+        pos = _pos(root)
+        raise YamlProblem(Problem(shown, pos.line + line_offset, pos.col,
+            "cấp ngoài cùng phải là các cặp 'khóa: giá trị', không phải danh sách hay giá trị đơn",
+            "Bắt đầu tệp bằng các trường như 'name: ...', không bắt đầu bằng '- '."))
+    doc.data = _Builder(doc).build(root, (), 0)
+    return doc
+
+
+def _pos(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str, offset: int) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = (mark.line + 1 if mark else 1) + offset
+    col = mark.column + 1 if mark else 1
+    problem = err.problem or ""
+    if mark and _indented_with_tab(text, mark.line):
+        return Problem(shown, line, col, "dùng phím Tab để thụt lề",
+                       "YAML chỉ chấp nhận dấu cách: thay mỗi Tab bằng 2 dấu cách.")
+    return Problem(shown, line, col, f"lỗi cú pháp YAML: {problem or err}",
+                   "Kiểm tra dấu ':' sau mỗi khóa, thụt lề đều bằng dấu cách, và dấu ngoặc kép "
+                   "đóng mở đủ đôi.")
+
+
+def _indented_with_tab(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    if line >= len(lines):
+        return False
+    indent = lines[line][: len(lines[line]) - len(lines[line].lstrip())]
+    return "\t" in indent
+
+
+class _Builder:
+    """Builds Python values from nodes, refusing what a data file has no business holding."""
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.scalars = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def fail(self, node: yaml.Node, message: str, hint: str = "") -> YamlProblem:
+        pos = _pos(node)
+        return YamlProblem(Problem(self.doc.path, pos.line + self.doc.line_offset, pos.col,
+                                   message, hint))
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"dữ liệu lồng quá sâu (hơn {MAX_DEPTH} cấp)",
+                            "Dữ liệu CLB chỉ cần vài cấp; kiểm tra thụt lề.")
+        if id(node) in self.seen:
+            raise self.fail(node, "không dùng neo và bí danh YAML (& và *)",
+                            "Viết đầy đủ giá trị ở từng chỗ thay vì tham chiếu.")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise self.fail(node, "tệp có quá nhiều giá trị", "Mỗi CLB một tệp.")
+        self.doc.values[loc] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, _SEQ)
+            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        self.check_tag(node, *_SAFE_SCALAR_TAGS)
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        self.check_tag(node, _MAP)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(key_node, "khóa phải là một tên đơn giản",
+                                "Viết khóa dạng 'ten_truong: giá trị'.")
+            key = str(self.scalar(key_node))
+            if key in result:
+                first = self.doc.keys[loc + (key,)]
+                raise self.fail(key_node, f"khóa '{key}' lặp lại (đã có ở dòng "
+                                f"{first.line + self.doc.line_offset})",
+                                "Giữ một khóa và xóa khóa thừa; YAML chỉ lấy một giá trị.")
+            self.doc.keys[loc + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, loc + (key,), depth + 1)
+        return result
+
+    def check_tag(self, node: yaml.Node, *allowed: str) -> None:
+        if node.tag not in allowed:
+            raise self.fail(node, f"thẻ YAML không được phép: {node.tag}",
+                            "Xóa thẻ bắt đầu bằng '!' — tệp dữ liệu chỉ chứa chữ, số, ngày và danh sách.")
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        value = self.scalars.construct_object(node)
+        return nfc(value) if isinstance(value, str) else value

@@ -1,0 +1,168 @@
+"""The club record: what one `clubs/<province>/<club>.yaml` file holds.
+
+Members appear only as counts. Names of board members may be kept under `private`, which no
+output ever reads. The same model produces the JSON Schema that editors use to check the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
+
+Area = Literal["livelihood", "health", "home_care", "self_help", "rights", "learning",
+               "culture", "resources"]
+Status = Literal["active", "paused", "dissolved"]
+RatingLevel = Literal["rất mạnh", "mạnh", "trung bình", "yếu"]
+
+RATING_LEVELS: tuple[str, ...] = ("rất mạnh", "mạnh", "trung bình", "yếu")
+
+
+class Record(BaseModel):
+    """Strict records: an unknown field is a typo until proven otherwise."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class FormerPlace(Record):
+    province: str | None = Field(None, description="Tỉnh cũ (trước 1/7/2025)")
+    district: str | None = Field(None, description="Huyện/quận/thị xã cũ")
+    commune: str | None = Field(None, description="Xã/phường/thị trấn cũ")
+
+
+class Place(Record):
+    province: str = Field(description="Tỉnh/thành phố hiện nay (một trong 34 đơn vị)")
+    commune: str = Field(description="Xã/phường/đặc khu hiện nay")
+    village: str | None = Field(None, description="Thôn, xóm, tổ dân phố")
+    former: FormerPlace | None = Field(None, description="Địa danh trước ngày 1/7/2025")
+
+
+class SeedCapital(Record):
+    funder: str = Field(description="Nguồn hỗ trợ vốn ban đầu")
+    amount: NonNegativeInt = Field(description="Số tiền, đồng")
+    year: int | None = None
+
+
+class MemberCount(Record):
+    """Aggregate counts on one date; never names."""
+
+    date: dt.date
+    total: NonNegativeInt
+    women: NonNegativeInt | None = None
+    older: NonNegativeInt | None = Field(None, description="Thành viên từ 60 tuổi trở lên")
+    poor: NonNegativeInt | None = Field(None, description="Thành viên thuộc hộ nghèo, cận nghèo")
+    disabled: NonNegativeInt | None = Field(None, description="Người khuyết tật")
+    ethnic_minority: NonNegativeInt | None = Field(None, description="Người dân tộc thiểu số")
+
+    @model_validator(mode="after")
+    def parts_within_total(self) -> "MemberCount":
+        for name in ("women", "older", "poor", "disabled", "ethnic_minority"):
+            part = getattr(self, name)
+            if part is not None and part > self.total:
+                raise ValueError(f"{name} ({part}) lớn hơn total ({self.total})")
+        return self
+
+
+class Board(Record):
+    size: NonNegativeInt
+    women: NonNegativeInt | None = None
+    roles: list[str] = Field(default_factory=list, description="Chức danh, ví dụ: Chủ nhiệm")
+
+    @model_validator(mode="after")
+    def women_within_size(self) -> "Board":
+        if self.women is not None and self.women > self.size:
+            raise ValueError(f"women ({self.women}) lớn hơn size ({self.size})")
+        return self
+
+
+class Volunteers(Record):
+    home_care: NonNegativeInt | None = Field(None, description="Tình nguyện viên chăm sóc tại nhà")
+    cared_for: NonNegativeInt | None = Field(None, description="Người được chăm sóc tại nhà")
+
+
+class YearActivities(Record):
+    year: int
+    meetings: NonNegativeInt | None = Field(None, description="Số buổi sinh hoạt trong năm")
+    attendance: NonNegativeInt | None = Field(None, description="Số người dự trung bình mỗi buổi")
+    health_checks: NonNegativeInt | None = Field(None, description="Lượt đo huyết áp, cân nặng")
+    home_care_visits: NonNegativeInt | None = Field(None, description="Lượt thăm chăm sóc tại nhà")
+    loans: NonNegativeInt | None = Field(None, description="Lượt cho vay trong năm")
+    events: NonNegativeInt | None = Field(None, description="Sự kiện văn hóa, giao lưu")
+
+
+class Activities(Record):
+    areas: list[Area] = Field(default_factory=list, description="Các mảng đang hoạt động")
+    yearly: list[YearActivities] = Field(default_factory=list)
+
+
+class Loans(Record):
+    count: NonNegativeInt
+    amount: NonNegativeInt = Field(description="Dư nợ, đồng")
+    women: NonNegativeInt | None = Field(None, description="Số người vay là nữ")
+
+
+class FundSnapshot(Record):
+    date: dt.date
+    income_fund: NonNegativeInt | None = Field(None, description="Quỹ tăng thu nhập, đồng")
+    operating_fund: NonNegativeInt | None = Field(None, description="Quỹ hoạt động, đồng")
+    loans_outstanding: Loans | None = None
+
+
+class Rating(Record):
+    year: int
+    level: RatingLevel
+    score: float | None = Field(None, ge=0)
+    indicators: str | None = Field(None, description="Bộ chỉ số dùng để chấm")
+
+
+class Contact(Record):
+    organisation: str = Field(description="Tổ chức liên hệ công khai, ví dụ Hội NCT xã")
+    phone: str | None = Field(None, description="Điện thoại văn phòng Hội, không phải của thành viên")
+    email: str | None = None
+
+
+class Photo(Record):
+    file: str
+    caption: str
+    consent: bool = Field(description="Đã có đồng ý bằng văn bản của người trong ảnh")
+
+
+class Club(Record):
+    """One club. The id is the file name; the province folder must match place.province."""
+
+    name: str
+    founded: dt.date
+    status: Status = "active"
+    dissolved: dt.date | None = None
+    programmes: list[str] = Field(default_factory=list)
+    seed_capital: list[SeedCapital] = Field(default_factory=list)
+    place: Place
+    contact: Contact | None = None
+    members: list[MemberCount] = Field(default_factory=list)
+    board: Board | None = None
+    volunteers: Volunteers | None = None
+    activities: Activities | None = None
+    funds: list[FundSnapshot] = Field(default_factory=list)
+    ratings: list[Rating] = Field(default_factory=list)
+    stories: list[str] = Field(default_factory=list)
+    photos: list[Photo] = Field(default_factory=list)
+    private: dict | None = Field(None, description="Ghi chú nội bộ; không bao giờ được công bố")
+
+    @model_validator(mode="after")
+    def dissolved_has_date(self) -> "Club":
+        if (self.status == "dissolved") != (self.dissolved is not None):
+            raise ValueError("status 'dissolved' và ngày 'dissolved' phải đi cùng nhau")
+        return self
+
+    @property
+    def latest_members(self) -> MemberCount | None:
+        return max(self.members, key=lambda m: m.date) if self.members else None
+
+    @property
+    def latest_funds(self) -> FundSnapshot | None:
+        return max(self.funds, key=lambda f: f.date) if self.funds else None
+
+    @property
+    def latest_rating(self) -> Rating | None:
+        return max(self.ratings, key=lambda r: r.year) if self.ratings else None

@@ -1,0 +1,164 @@
+"""Training content: material sets, modules, activity areas, glossary, stories and pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pydantic import Field, PositiveInt
+
+from generator.model.club import Area, Club, Record
+
+AudienceId = str
+MODULE_SECTIONS = ("Kế hoạch buổi học", "Nội dung chính", "Hoạt động", "Tài liệu phát tay",
+                   "Câu hỏi ôn tập")
+
+
+class AreaInfo(Record):
+    id: Area
+    vi: str
+    en: str
+    summary: str
+
+
+class Audience(Record):
+    vi: str
+    en: str
+
+
+class MaterialSet(Record):
+    number: PositiveInt
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str
+    title_en: str
+    audience: list[AudienceId]
+    purpose: str
+    purpose_en: str
+    modules: list[str]
+
+
+class Catalogue(Record):
+    """content/sets.yaml"""
+
+    audiences: dict[AudienceId, Audience]
+    sets: list[MaterialSet]
+
+
+class ModuleMeta(Record):
+    """The front matter of content/modules/<id>.md"""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str
+    title_en: str
+    sets: list[PositiveInt] = Field(min_length=1)
+    areas: list[Area]
+    audience: list[AudienceId] = Field(min_length=1)
+    duration: PositiveInt = Field(description="Phút")
+    objectives: list[str] = Field(min_length=1)
+    materials: list[str]
+    key_messages: list[str] = Field(min_length=1)
+    summary_en: str
+    sources: list[str] = Field(min_length=1)
+
+
+class GlossaryTerm(Record):
+    vi: str
+    en: str
+    short: str | None = None
+    definition: str
+
+
+class AreaList(Record):
+    """content/areas.yaml"""
+
+    areas: list[AreaInfo] = Field(min_length=1)
+
+
+class Glossary(Record):
+    """content/glossary.yaml"""
+
+    terms: list[GlossaryTerm]
+
+
+class StoryMeta(Record):
+    title: str
+    date: dt.date
+    club: str | None = Field(None, description="Mã CLB (tên tệp) mà câu chuyện kể về")
+    province: str | None = None
+    summary: str
+    consent: bool = Field(description="Người được nêu tên/ảnh đã đồng ý công bố")
+
+
+class PageMeta(Record):
+    title: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Module:
+    meta: ModuleMeta
+    body: str
+    path: str
+    body_line: int
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    meta: StoryMeta
+    body: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    meta: PageMeta
+    body: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ClubEntry:
+    """A club with where it lives in the tree."""
+
+    id: str
+    province_slug: str
+    path: str
+    club: Club
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str
+    slug: str
+    kind: str
+    former: tuple[str, ...]
+
+
+@dataclass
+class Portal:
+    """The checked model: everything the site, the handbooks and the indicators read."""
+
+    provinces: list[Province]
+    areas: list[AreaInfo]
+    catalogue: Catalogue
+    modules: dict[str, Module]
+    clubs: list[ClubEntry]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+
+    def set_modules(self, material_set: MaterialSet) -> list[Module]:
+        return [self.modules[m] for m in material_set.modules]
+
+    def province(self, slug: str) -> Province:
+        return next(p for p in self.provinces if p.slug == slug)

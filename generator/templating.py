@@ -1,0 +1,25 @@
+"""The Jinja environment shared by the site pages and the handbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.formatting import FILTERS
+
+
+def template_env(folder: Path) -> jinja2.Environment:
+    # Autoescape: names typed by editors must not become markup on a public page.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(FILTERS)
+    env.filters["cell"] = _cell
+    return env
+
+
+def _cell(text: object) -> Markup:
+    """Text safe inside a Markdown table cell: escaped, one line, no column separators."""
+    return escape(" ".join(str(text).split())).replace("|", Markup("&#124;"))

@@ -1,0 +1,260 @@
+"""Validation: raw records -> the checked Portal model, with every problem found in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from importlib import resources
+from pathlib import PurePosixPath
+
+from generator.load.markdown import MarkdownSource
+from generator.load.sources import Sources
+from generator.load.yamlfile import YamlDocument, parse_yaml
+from generator.model.club import Club
+from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
+                                     ClubEntry, Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
+                                     Province, Story, StoryMeta)
+from generator.problems import Problem
+from generator.validate.fields import parse_record
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+EARLIEST_FOUNDING = dt.date(1990, 1, 1)
+
+
+def load_provinces() -> list[Province]:
+    text = resources.files("generator.data").joinpath("provinces.yaml").read_text("utf-8")
+    rows = parse_yaml(text, "generator/data/provinces.yaml").data["provinces"]
+    return [Province(r["name"], r["slug"], r["kind"], tuple(r["former"])) for r in rows]
+
+
+def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | None, list[Problem]]:
+    """Check everything; return the Portal (None when there are errors) and all problems."""
+    problems = list(sources.problems)
+    provinces = load_provinces()
+    catalogue = _catalogue(sources.catalogue, problems)
+    areas = _areas(sources.areas, problems)
+    modules = {m.id: m for m in _modules(sources.modules, catalogue, problems)}
+    problems.extend(_module_links(modules))
+    if catalogue:
+        problems.extend(_catalogue_links(sources.catalogue, catalogue, modules))
+    clubs = _clubs(sources.clubs, provinces, today or dt.date.today(), problems)
+    stories = _stories(sources.stories, {c.id for c in clubs}, problems)
+    problems.extend(_story_links(sources.clubs, clubs, {s.id for s in stories}))
+    glossary = _glossary(sources.glossary, problems)
+    pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
+             for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
+    if any(p.severity == "error" for p in problems) or catalogue is None:
+        return None, problems
+    portal = Portal(provinces=provinces, areas=areas, catalogue=catalogue, modules=modules,
+                    clubs=clubs, glossary=glossary, stories=stories, pages=pages)
+    return portal, problems
+
+
+def _catalogue(doc: YamlDocument | None, problems: list[Problem]) -> Catalogue | None:
+    if doc is None:
+        return None
+    catalogue = parse_record(doc, Catalogue, problems=problems)
+    if catalogue is None:
+        return None
+    seen: dict[object, int] = {}
+    for i, s in enumerate(catalogue.sets):
+        for key, value in (("number", s.number), ("slug", s.slug)):
+            if (key, value) in seen:
+                problems.append(doc.problem(("sets", i, key), f"bộ tài liệu {key} '{value}' trùng",
+                                            "Mỗi bộ tài liệu có số và slug riêng."))
+            seen[(key, value)] = i
+        for j, audience in enumerate(s.audience):
+            if audience not in catalogue.audiences:
+                problems.append(doc.problem(("sets", i, "audience", j),
+                    f"đối tượng '{audience}' chưa được khai báo trong audiences",
+                    "Dùng một trong: " + ", ".join(catalogue.audiences) + "."))
+    return catalogue
+
+
+def _catalogue_links(doc: YamlDocument, catalogue: Catalogue,
+                     modules: dict[str, Module]) -> list[Problem]:
+    problems = []
+    numbers = {s.number for s in catalogue.sets}
+    for i, s in enumerate(catalogue.sets):
+        for j, module_id in enumerate(s.modules):
+            module = modules.get(module_id)
+            if module is None:
+                close = difflib.get_close_matches(module_id, list(modules), n=1)
+                problems.append(doc.problem(("sets", i, "modules", j),
+                    f"không có bài học '{module_id}' (content/modules/{module_id}.md)",
+                    f"Có phải ý bạn là '{close[0]}'?" if close else "Tạo tệp bài học hoặc xóa dòng này."))
+            elif s.number not in module.meta.sets:
+                problems.append(Problem(module.path, 2, 1,
+                    f"bài học có trong bộ {s.number} (content/sets.yaml) nhưng 'sets' không ghi bộ này",
+                    f"Thêm {s.number} vào danh sách 'sets' của bài."))
+    for module in modules.values():
+        for number in module.meta.sets:
+            listed = any(s.number == number and module.id in s.modules for s in catalogue.sets)
+            if not listed:
+                problems.append(Problem(module.path, 2, 1,
+                    f"bài học ghi thuộc bộ {number} nhưng bộ đó không liệt kê bài này"
+                    if number in numbers else f"không có bộ tài liệu số {number}",
+                    "Thêm mã bài vào 'modules' của bộ trong content/sets.yaml, hoặc sửa 'sets'."))
+    return problems
+
+
+_MD_LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)\s]*)?\)")
+
+
+def _module_links(modules: dict[str, Module]) -> list[Problem]:
+    """Links between modules are written [text](other-id.md); each must name a module."""
+    problems = []
+    for module in modules.values():
+        for offset, line in enumerate(module.body.splitlines()):
+            for match in _MD_LINK.finditer(line):
+                target = match.group(1)
+                stem = target[:-3]
+                if stem not in modules:
+                    close = difflib.get_close_matches(stem, list(modules), n=1)
+                    problems.append(Problem(module.path, module.body_line + offset,
+                        match.start() + 1, f"liên kết tới bài '{target}' không tồn tại",
+                        f"Có phải ý bạn là '{close[0]}.md'?" if close else
+                        "Liên kết tới bài khác viết dạng [tên bài](ma-bai.md)."))
+    return problems
+
+
+def _areas(doc: YamlDocument | None, problems: list[Problem]) -> list[AreaInfo]:
+    parsed = parse_record(doc, AreaList, problems=problems) if doc else None
+    return list(parsed.areas) if parsed else []
+
+
+def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
+             problems: list[Problem]) -> list[Module]:
+    modules = []
+    audiences = set(catalogue.audiences) if catalogue else set()
+    for src in sources:
+        meta = parse_record(src.meta, ModuleMeta, problems=problems)
+        if meta is None:
+            continue
+        stem = PurePosixPath(src.path).stem
+        if meta.id != stem:
+            problems.append(src.meta.problem(("id",), f"id '{meta.id}' khác tên tệp '{stem}.md'",
+                                             f"Đặt id: {stem} hoặc đổi tên tệp."))
+        for j, audience in enumerate(meta.audience):
+            if audiences and audience not in audiences:
+                problems.append(src.meta.problem(("audience", j), f"đối tượng '{audience}' không có",
+                                                 "Dùng một trong: " + ", ".join(sorted(audiences)) + "."))
+        problems.extend(_module_body(src, meta))
+        modules.append(Module(meta, src.body, src.path, src.body_line))
+    return modules
+
+
+def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
+    problems = []
+    headings = [(i, m.group(1).strip()) for i, line in enumerate(src.body.splitlines())
+                if (m := re.match(r"^## (.+)$", line))]
+    titles = [t for _, t in headings]
+    if titles != list(MODULE_SECTIONS):
+        missing = [s for s in MODULE_SECTIONS if s not in titles]
+        problems.append(Problem(src.path, src.body_line, 1,
+            "các mục chính của bài phải là: " + ", ".join(MODULE_SECTIONS) +
+            (f" (thiếu: {', '.join(missing)})" if missing else " (sai thứ tự hoặc thừa mục)"),
+            "Xem content/README.md: mỗi mục bắt đầu bằng '## ' và đúng tên như trên."))
+        return problems
+    start = headings[0][0]
+    end = headings[1][0]
+    lines = src.body.splitlines()[start:end]
+    minutes = 0
+    for offset, line in enumerate(lines):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0].isdigit():
+            if not cells[1].isdigit():
+                problems.append(Problem(src.path, src.body_line + start + offset, 1,
+                    f"kế hoạch buổi học: cột thời gian phải là số phút, nhận được \"{cells[1]}\""))
+            else:
+                minutes += int(cells[1])
+    if minutes != meta.duration:
+        problems.append(src.meta.problem(("duration",),
+            f"duration là {meta.duration} phút nhưng kế hoạch buổi học cộng lại {minutes} phút",
+            "Sửa duration hoặc thời gian các bước cho khớp."))
+    return problems
+
+
+def _clubs(docs: list[YamlDocument], provinces: list[Province], today: dt.date,
+           problems: list[Problem]) -> list[ClubEntry]:
+    by_slug = {p.slug: p for p in provinces}
+    names = [p.name for p in provinces]
+    entries: list[ClubEntry] = []
+    first_path: dict[str, str] = {}
+    for doc in docs:
+        path = PurePosixPath(doc.path)
+        club_id, folder = path.stem, path.parent.name
+        if not _ID.match(club_id):
+            problems.append(doc.problem((), f"tên tệp '{path.name}' không hợp lệ làm mã CLB",
+                                        "Dùng chữ thường không dấu, số và dấu gạch ngang: dong-hoang.yaml."))
+        if club_id in first_path:
+            problems.append(doc.problem((), f"mã CLB '{club_id}' trùng với {first_path[club_id]}",
+                                        "Đổi tên một trong hai tệp (thêm tên xã) để mã không trùng."))
+        first_path.setdefault(club_id, doc.path)
+        province = by_slug.get(folder)
+        if province is None:
+            close = difflib.get_close_matches(folder, list(by_slug), n=1)
+            problems.append(doc.problem((), f"thư mục tỉnh '{folder}' không phải một trong 34 tỉnh/thành",
+                                        f"Có phải ý bạn là clubs/{close[0]}/?" if close else
+                                        "Xem danh sách trong generator/data/provinces.yaml."))
+        club = parse_record(doc, Club, problems=problems)
+        if club is None:
+            continue
+        if province and club.place.province != province.name:
+            close = difflib.get_close_matches(club.place.province, names, n=1)
+            hint = (f"Có phải ý bạn là '{close[0]}'?" if close and close[0] != province.name else
+                    f"Tệp nằm trong clubs/{folder}/ nên tỉnh phải là '{province.name}'; "
+                    "tên tỉnh cũ ghi ở place.former.province.")
+            problems.append(doc.problem(("place", "province"),
+                                        f"place.province: '{club.place.province}' không khớp thư mục", hint))
+        problems.extend(_club_dates(doc, club, today))
+        if province:
+            entries.append(ClubEntry(club_id, folder, doc.path, club))
+    return entries
+
+
+def _club_dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
+    found = []
+    dated = [(("founded",), club.founded)]
+    dated += [(("members", i, "date"), m.date) for i, m in enumerate(club.members)]
+    dated += [(("funds", i, "date"), f.date) for i, f in enumerate(club.funds)]
+    for loc, day in dated:
+        if day > today:
+            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} ở tương lai",
+                                     "Kiểm tra lại năm."))
+        elif day < EARLIEST_FOUNDING:
+            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} trước năm 1990",
+                                     "Mô hình CLB ra đời sau năm 1990; kiểm tra lại năm."))
+    return found
+
+
+def _stories(sources: list[MarkdownSource], club_ids: set[str],
+             problems: list[Problem]) -> list[Story]:
+    stories = []
+    for src in sources:
+        meta = parse_record(src.meta, StoryMeta, problems=problems)
+        if meta is None:
+            continue
+        if meta.club and meta.club not in club_ids:
+            problems.append(src.meta.problem(("club",), f"không có CLB mã '{meta.club}'",
+                                             "Ghi đúng tên tệp của CLB, không có .yaml."))
+        stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path))
+    return stories
+
+
+def _story_links(docs: list[YamlDocument], clubs: list[ClubEntry],
+                 story_ids: set[str]) -> list[Problem]:
+    by_path = {d.path: d for d in docs}
+    problems = []
+    for entry in clubs:
+        for i, story in enumerate(entry.club.stories):
+            if story not in story_ids:
+                problems.append(by_path[entry.path].problem(("stories", i),
+                    f"không có câu chuyện '{story}' (content/stories/{story}.md)"))
+    return problems
+
+
+def _glossary(doc: YamlDocument | None, problems: list[Problem]) -> list[GlossaryTerm]:
+    parsed = parse_record(doc, Glossary, problems=problems) if doc else None
+    return list(parsed.terms) if parsed else []
