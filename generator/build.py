@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.load.sources import load_sources
 from generator.model.content import Portal
-from generator.problems import Problem, SourceError
+from generator.problems import BuildFailed, Problem, SourceError
 from generator.progress import Progress
 from generator.project import Project
 from generator.validate import validate
@@ -58,12 +59,33 @@ def build(project: Project, out: Path, *, pdf: bool = True,
     with tempfile.TemporaryDirectory(prefix=f".{out.name}-", dir=out.parent) as tmp:
         staging = Path(tmp)
         downloads = staging / "docs" / "downloads"
-        handbooks = render_handbooks(portal, project, downloads, progress) if pdf else []
-        pages = build_site(portal, stats, handbooks, project, staging / "docs", staging / "site",
-                           progress)
+        with _stage_errors():
+            handbooks = render_handbooks(portal, project, downloads, progress) if pdf else []
+            pages = build_site(portal, stats, handbooks, project, staging / "docs",
+                               staging / "site", progress)
         _swap_in(staging / "site", out)
+    # MkDocs copied the PDFs out of the staging docs folder; point at the published copies.
+    handbooks = [replace(h, path=out / "downloads" / h.filename) for h in handbooks]
     progress.stage(f"Đã ghi {out}")
     return BuildResult(out, pages, handbooks, warnings)
+
+
+@contextmanager
+def _stage_errors():
+    """Errors of templates, fonts and MkDocs as one readable message instead of a traceback."""
+    import jinja2
+
+    from generator.fonts import FontMissing
+    from generator.site.mkdocs_run import MkDocsFailed
+
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as err:
+        raise BuildFailed(f"{err.filename or err.name}:{err.lineno}: lỗi cú pháp mẫu: {err.message}") from err
+    except jinja2.TemplateError as err:
+        raise BuildFailed(f"lỗi khi dùng mẫu trong templates/: {err}") from err
+    except (FontMissing, MkDocsFailed) as err:
+        raise BuildFailed(str(err)) from err
 
 
 def _swap_in(new: Path, out: Path) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.problems import Problem, SourceError
+from generator.problems import BuildFailed, Problem, SourceError
 from generator.project import Project
 
 
@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as err:
         _print_problems(err.problems)
         print(f"\nDừng lại: {len(err.problems)} lỗi; chưa ghi gì ra thư mục kết quả.", file=sys.stderr)
+        return 1
+    except BuildFailed as err:
+        print(f"Lỗi: {err}\nChưa ghi gì ra thư mục kết quả.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -44,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-pdf", action="store_true", help="bỏ qua sổ tay PDF (nhanh hơn)")
     build.add_argument("--quiet", action="store_true", help="không hiện tiến độ")
     build.set_defaults(run=_build)
+
+    schema = commands.add_parser("schema", help="ghi JSON Schema của tệp CLB",
+                                 description="Ghi lại schema/club.schema.json từ mô hình dữ liệu "
+                                             "(dùng sau khi sửa generator/model/club.py).")
+    schema.set_defaults(run=_schema)
 
     serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi tệp thay đổi",
                                 description="Tạo trang web rồi phục vụ ở http://127.0.0.1:8000; "
@@ -72,6 +80,16 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
     _print_problems(result.warnings)
     print(f"Xong: {result.pages} trang web, {len(result.handbooks)} sổ tay PDF → {out}")
+    return 0
+
+
+def _schema(project: Project, args: argparse.Namespace) -> int:
+    from generator.model.schema import SCHEMA_PATH, club_schema_text
+
+    target = project.root / SCHEMA_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(club_schema_text(), "utf-8")
+    print(f"Đã ghi {SCHEMA_PATH}")
     return 0
 
 

@@ -68,3 +68,7 @@ def relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+class BuildFailed(Exception):
+    """A stage after validation failed (a template, MkDocs, fonts); the message says why."""

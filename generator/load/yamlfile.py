@@ -97,8 +97,10 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def _guess_legacy(raw: bytes) -> str:
-    # Windows-1258 is the legacy Vietnamese code page: combining tone marks 0xCC 0xEC 0xD2 0xDE 0xF2.
-    if any(b in raw for b in (b"\xd2", b"\xde", b"\xec", b"\xf2")) or b"\xf0" in raw:
+    # Bytes that Windows-1258, the legacy Vietnamese code page, uses for Đ đ Ă ă Ơ ơ Ư ư and its
+    # combining tone marks; text in Windows-1252 (Western) rarely has them.
+    if any(bytes([b]) in raw for b in (0xD0, 0xF0, 0xC3, 0xE3, 0xD5, 0xF5, 0xDD, 0xFD, 0xCC, 0xEC,
+                                       0xD2, 0xDE, 0xF2)):
         return "Windows-1258 (bảng mã tiếng Việt cũ của Windows)"
     return "Windows-1252 hoặc một bảng mã cũ"
 

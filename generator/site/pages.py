@@ -14,6 +14,7 @@ from generator.indicators import Indicators
 from generator.load.text import sort_key
 from generator.model.club import RATING_LEVELS
 from generator.model.content import Portal
+from generator.model.schema import club_schema_text
 from generator.project import Project
 from generator.templating import template_env
 
@@ -88,6 +89,9 @@ def _directory(portal: Portal, stats: Indicators, page) -> list:
 def _assets(project: Project, docs: Path) -> None:
     assets = docs / "assets"
     shutil.copytree(project.templates / "site" / "assets", assets, dirs_exist_ok=True)
+    schema = docs / "schema" / "club.schema.json"
+    schema.parent.mkdir(parents=True, exist_ok=True)
+    schema.write_text(club_schema_text(), "utf-8")
     faces = fonts.write_woff2(assets / "fonts", project.cache / "fonts")
     css = fonts.font_face_css([(face, f"fonts/{name}") for face, name in faces])
     (assets / "fonts.css").write_text(css, "utf-8")

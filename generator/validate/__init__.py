@@ -35,9 +35,10 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | N
     catalogue = _catalogue(sources.catalogue, problems)
     areas = _areas(sources.areas, problems)
     modules = {m.id: m for m in _modules(sources.modules, catalogue, problems)}
-    problems.extend(_module_links(modules))
+    present = {PurePosixPath(src.path).stem for src in sources.modules}
+    problems.extend(_module_links(modules, present))
     if catalogue:
-        problems.extend(_catalogue_links(sources.catalogue, catalogue, modules))
+        problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
     clubs = _clubs(sources.clubs, provinces, today or dt.date.today(), problems)
     stories = _stories(sources.stories, {c.id for c in clubs}, problems)
     problems.extend(_story_links(sources.clubs, clubs, {s.id for s in stories}))
@@ -72,13 +73,19 @@ def _catalogue(doc: YamlDocument | None, problems: list[Problem]) -> Catalogue |
     return catalogue
 
 
-def _catalogue_links(doc: YamlDocument, catalogue: Catalogue,
-                     modules: dict[str, Module]) -> list[Problem]:
+def _catalogue_links(doc: YamlDocument, catalogue: Catalogue, modules: dict[str, Module],
+                     present: set[str]) -> list[Problem]:
+    """Sets list modules and modules name their sets; both sides must agree.
+
+    present holds every module file, valid or not, so a broken module is not also "missing".
+    """
     problems = []
     numbers = {s.number for s in catalogue.sets}
     for i, s in enumerate(catalogue.sets):
         for j, module_id in enumerate(s.modules):
             module = modules.get(module_id)
+            if module is None and module_id in present:
+                continue  # its own problems are already reported
             if module is None:
                 close = difflib.get_close_matches(module_id, list(modules), n=1)
                 problems.append(doc.problem(("sets", i, "modules", j),
@@ -102,16 +109,16 @@ def _catalogue_links(doc: YamlDocument, catalogue: Catalogue,
 _MD_LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)\s]*)?\)")
 
 
-def _module_links(modules: dict[str, Module]) -> list[Problem]:
-    """Links between modules are written [text](other-id.md); each must name a module."""
+def _module_links(modules: dict[str, Module], present: set[str]) -> list[Problem]:
+    """Links between modules are written [text](other-id.md); each must name a module file."""
     problems = []
     for module in modules.values():
         for offset, line in enumerate(module.body.splitlines()):
             for match in _MD_LINK.finditer(line):
                 target = match.group(1)
                 stem = target[:-3]
-                if stem not in modules:
-                    close = difflib.get_close_matches(stem, list(modules), n=1)
+                if stem not in present:
+                    close = difflib.get_close_matches(stem, sorted(present), n=1)
                     problems.append(Problem(module.path, module.body_line + offset,
                         match.start() + 1, f"liên kết tới bài '{target}' không tồn tại",
                         f"Có phải ý bạn là '{close[0]}.md'?" if close else

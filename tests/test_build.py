@@ -1,0 +1,159 @@
+"""End to end on the shipped example data, and the build's promises on a small project."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from generator.build import build
+from generator.problems import SourceError
+
+from conftest import REPO
+
+LEADER = re.compile(r"^(?P<title>\S.*?)\s*\.{4,}\s*(?P<page>\d+)$")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def catalogue() -> list[dict]:
+    return yaml.safe_load((REPO / "content" / "sets.yaml").read_text("utf-8"))["sets"]
+
+
+def test_check_on_the_example_data_is_silent_and_clean():
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(REPO), "check"],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_every_club_has_a_page_that_its_province_directory_links_to(example_build):
+    project, result = example_build
+    clubs = sorted(project.clubs.glob("*/*.yaml"))
+    assert len(clubs) >= 18
+    for path in clubs:
+        province, club_id = path.parent.name, path.stem
+        name = yaml.safe_load(path.read_text("utf-8"))["name"]
+        page = result.out / "clubs" / province / club_id / "index.html"
+        assert name in page.read_text("utf-8"), page
+        directory = (result.out / "clubs" / province / "index.html").read_text("utf-8")
+        assert f'href="{club_id}/"' in directory
+    national = (result.out / "clubs" / "index.html").read_text("utf-8")
+    for province in {p.parent.name for p in clubs}:
+        assert f'href="{province}/"' in national
+
+
+def test_club_pages_stay_out_of_the_navigation(example_build):
+    _, result = example_build
+    home = (result.out / "index.html").read_text("utf-8")
+    some_club = next((result.out / "clubs").glob("*/*/index.html"))
+    assert f"/{some_club.parent.name}/" not in home
+
+
+def test_nine_handbooks_open_and_are_listed_for_download(example_build):
+    _, result = example_build
+    sets = catalogue()
+    assert len(sets) == 9
+    pdfs = sorted((result.out / "downloads").glob("*.pdf"))
+    assert len(pdfs) == 9
+    downloads = (result.out / "downloads" / "index.html").read_text("utf-8")
+    for handbook in result.handbooks:
+        assert len(PdfReader(handbook.path).pages) == handbook.pages > 4
+        assert handbook.filename in downloads
+        assert f"<td>{handbook.pages}</td>" in downloads
+
+
+@pytest.mark.parametrize("number", range(1, 10))
+def test_handbook_contents_point_at_the_printed_pages(example_build, number):
+    _, result = example_build
+    handbook = next(h for h in result.handbooks if h.set.number == number)
+    pages = [p.extract_text() for p in PdfReader(handbook.path).pages]
+    entries = [m for line in pages[1].splitlines() if (m := LEADER.match(line.strip()))]
+    chapters = [e for e in entries if re.match(r"^\d+\. ", e["title"])]
+    assert len(chapters) == len(handbook.set.modules)
+    for entry in entries:
+        title = re.sub(r"^[\d.]+\s*", "", entry["title"])
+        page = int(entry["page"])
+        printed = pages[page - 1]
+        assert squash(title) in squash(printed), (title, page)
+        assert str(page) in printed.splitlines(), f"page {page} does not print its number"
+
+
+def test_handbooks_keep_vietnamese_text_and_embed_their_fonts(example_build):
+    _, result = example_build
+    for handbook in result.handbooks:
+        reader = PdfReader(handbook.path)
+        text = unicodedata.normalize("NFC", "".join(p.extract_text() for p in reader.pages))
+        assert "\ufffd" not in text
+        assert "Câu lạc bộ Liên thế hệ Tự giúp nhau" in text
+        assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text)
+        assert reader.metadata.title.startswith(f"Bộ {handbook.set.number}.")
+        for page in reader.pages[:3]:
+            for font in page["/Resources"]["/Font"].values():
+                descriptor = font.get_object()
+                descendants = descriptor.get("/DescendantFonts")
+                if descendants:
+                    descriptor = descendants[0].get_object()
+                files = descriptor["/FontDescriptor"]
+                assert any(k in files for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+
+
+def test_the_site_ships_its_own_fonts_and_loads_none_from_the_web(example_build):
+    _, result = example_build
+    assert sorted(p.name for p in (result.out / "assets" / "fonts").glob("*.woff2"))
+    for page in (result.out / "index.html", next(result.out.glob("modules/*/index.html"))):
+        html = page.read_text("utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+        assert "assets/fonts.css" in html
+    assert 'lang="vi"' in (result.out / "index.html").read_text("utf-8")
+
+
+def test_training_pages_carry_the_module_text(example_build):
+    project, result = example_build
+    module = next(project.content.glob("modules/*.md"))
+    html = (result.out / "modules" / module.stem / "index.html").read_text("utf-8")
+    assert "Kế hoạch buổi học" in html and "Câu hỏi ôn tập" in html
+    search = (result.out / "search" / "search_index.json").read_text("utf-8")
+    assert module.stem in search
+
+
+def test_private_fields_never_reach_the_output(mini, tmp_path):
+    result = build(mini, tmp_path / "site", pdf=True)
+    secret = "Bí Mật"
+    for file in result.out.rglob("*"):
+        if file.suffix in (".html", ".json", ".xml", ".js"):
+            assert secret not in file.read_text("utf-8", errors="ignore"), file
+    for handbook in result.handbooks:
+        text = "".join(p.extract_text() for p in PdfReader(handbook.path).pages)
+        assert secret not in text
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(mini, tmp_path):
+    out = tmp_path / "site"
+    build(mini, out, pdf=False)
+    before = (out / "index.html").read_text("utf-8")
+    club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    club.write_text(club.read_text("utf-8").replace("total: 62", "total: sáu mươi"), "utf-8")
+    with pytest.raises(SourceError) as caught:
+        build(mini, out, pdf=False)
+    assert any(p.path == "clubs/ha-noi/dong-hoang.yaml" for p in caught.value.problems)
+    assert (out / "index.html").read_text("utf-8") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
+
+
+def test_an_unchanged_handbook_is_not_rendered_again(mini, tmp_path):
+    first = build(mini, tmp_path / "a", pdf=True)
+    second = build(mini, tmp_path / "b", pdf=True)
+    assert [h.rendered for h in first.handbooks] == [True]
+    assert [h.rendered for h in second.handbooks] == [False]
+    module = mini.content / "modules" / "so-quy.md"
+    module.write_text(module.read_text("utf-8").replace("hai người kiểm quỹ", "ba người kiểm quỹ"))
+    third = build(mini, tmp_path / "c", pdf=True)
+    assert [h.rendered for h in third.handbooks] == [True]
