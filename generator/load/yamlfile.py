@@ -8,6 +8,7 @@ from them while recording where every value sits, so later stages can point at t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,10 @@ _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -218,5 +223,19 @@ class _Builder:
                             "Xóa thẻ bắt đầu bằng '!' — tệp dữ liệu chỉ chứa chữ, số, ngày và danh sách.")
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        # Fast paths for the common tags; PyYAML's constructor handles the rare spellings
+        # (0x1F, 1_000, 2024-06-30T10:00, .inf, yes/no) the same way it always does.
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return nfc(text) if not text.isascii() else text
+        if tag == _INT and text.isdigit():
+            return int(text)
+        if tag == _TIMESTAMP and len(text) == 10:
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        if tag == _NULL:
+            return None
         value = self.scalars.construct_object(node)
         return nfc(value) if isinstance(value, str) else value

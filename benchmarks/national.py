@@ -1,0 +1,84 @@
+"""A deterministic national data set: 21,000 clubs in 34 provinces and ~3,300 communes.
+
+The club model is the one in generator/model/club.py; every generated file passes `ishc check`.
+Commune names are synthetic ("Xã Tân An 12") so the set needs no commune list to exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.validate import load_provinces
+
+COMMUNES_PER_PROVINCE = 97  # 34 x 97 = 3,298 communes, as after the 2025 reform (3,321)
+LEVELS = [("rất mạnh", 85, 98), ("mạnh", 70, 84), ("trung bình", 50, 69), ("yếu", 30, 49)]
+AREAS = ["livelihood", "health", "home_care", "self_help", "rights", "learning", "culture",
+         "resources"]
+NAMES = ["Tân An", "Đông Hòa", "Phú Lộc", "Thanh Bình", "Hưng Long", "Yên Hòa", "Quảng Phú",
+         "Đại Đồng", "Phúc Thành", "Minh Đức", "Hòa Lạc", "Xuân Trường"]
+
+
+def club_record(rng: random.Random, province: str, commune: str, village: str) -> dict:
+    founded = dt.date(rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28))
+    seed = rng.choice([50_000_000, 75_000_000, 40_000_000])
+    members, funds, ratings, yearly = [], [], [], []
+    total, fund = rng.randint(45, 70), seed
+    for year in range(founded.year, 2026):
+        total = max(30, min(80, total + rng.randint(-3, 4)))
+        women = round(total * rng.uniform(0.6, 0.75))
+        members.append({"date": dt.date(year, 12, 31), "total": total, "women": women,
+                        "older": round(total * rng.uniform(0.55, 0.75)),
+                        "poor": round(total * rng.uniform(0.15, 0.45))})
+        fund = round(fund * rng.uniform(1.02, 1.12), -4)
+        borrowers = rng.randint(10, 35)
+        funds.append({"date": dt.date(year, 12, 31), "income_fund": fund,
+                      "operating_fund": rng.randint(2, 15) * 1_000_000,
+                      "loans_outstanding": {"count": borrowers, "amount": round(fund * 0.8, -4),
+                                            "women": round(borrowers * 0.7)}})
+        level, low, high = rng.choices(LEVELS, weights=[40, 40, 15, 5])[0]
+        ratings.append({"year": year, "level": level, "score": rng.randint(low, high),
+                        "indicators": "vie085-mau"})
+        yearly.append({"year": year, "meetings": rng.randint(10, 12),
+                       "attendance": rng.randint(35, 60), "health_checks": rng.randint(300, 700),
+                       "home_care_visits": rng.randint(100, 600), "loans": rng.randint(10, 40)})
+    return {
+        "name": f"CLB Liên thế hệ Tự giúp nhau {village}",
+        "founded": founded,
+        "programmes": [rng.choice(["VIE085", "Đề án 1336", "Đề án 1648"])],
+        "seed_capital": [{"funder": "Ngân sách tỉnh", "amount": seed, "year": founded.year}],
+        "place": {"province": province, "commune": commune, "village": village},
+        "contact": {"organisation": f"Hội Người cao tuổi {commune}"},
+        "members": members,
+        "board": {"size": 5, "women": rng.randint(2, 4)},
+        "volunteers": {"home_care": rng.randint(5, 15), "cared_for": rng.randint(5, 20)},
+        "activities": {"areas": rng.sample(AREAS, rng.randint(5, 8)), "yearly": yearly},
+        "funds": funds,
+        "ratings": ratings,
+    }
+
+
+def generate(root: Path, clubs: int = 21_000, seed: int = 2035, content: Path | None = None,
+             templates: Path | None = None, mkdocs_yml: Path | None = None) -> Path:
+    """Write a complete project into root (content and templates copied) and return root."""
+    rng = random.Random(seed)
+    provinces = load_provinces()
+    for source, name in ((content, "content"), (templates, "templates")):
+        if source:
+            shutil.copytree(source, root / name, dirs_exist_ok=True)
+    if mkdocs_yml:
+        shutil.copy(mkdocs_yml, root / "mkdocs.yml")
+    for i in range(clubs):
+        province = provinces[i % len(provinces)]
+        n = (i // len(provinces)) % COMMUNES_PER_PROVINCE
+        commune = f"Xã {NAMES[n % len(NAMES)]} {n + 1}"
+        village = f"thôn {NAMES[(i // 7) % len(NAMES)]} {i // (len(provinces) * COMMUNES_PER_PROVINCE) + 1}"
+        record = club_record(rng, province.name, commune, village)
+        path = root / "clubs" / province.slug / f"clb-{i + 1:05d}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), "utf-8")
+    return root
