@@ -74,3 +74,16 @@ def font_face_css(urls: list[tuple[Face, str]]) -> str:
         rules.append(f'@font-face {{ font-family: "{FAMILY}"; src: url("{url}") format("{fmt}"); '
                      f"font-weight: {face.weight}; font-style: {face.style}; font-display: swap; }}")
     return "\n".join(rules) + "\n"
+
+
+SYMBOL_FALLBACK = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian fonts-dejavu-core
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of text that neither Be Vietnam Pro nor the symbol fallback can draw."""
+    from fontTools.ttLib import TTFont
+
+    covered: set[int] = set(TTFont(faces()[0].path).getBestCmap())
+    if SYMBOL_FALLBACK.exists():
+        covered |= set(TTFont(SYMBOL_FALLBACK).getBestCmap())
+    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in covered}

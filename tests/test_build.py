@@ -41,20 +41,20 @@ def test_every_club_has_a_page_that_its_province_directory_links_to(example_buil
     for path in clubs:
         province, club_id = path.parent.name, path.stem
         name = yaml.safe_load(path.read_text("utf-8"))["name"]
-        page = result.out / "clubs" / province / club_id / "index.html"
+        page = result.out / "clubs" / province / f"{club_id}.html"
         assert name in page.read_text("utf-8"), page
         directory = (result.out / "clubs" / province / "index.html").read_text("utf-8")
-        assert f'href="{club_id}/"' in directory
+        assert f'href="{club_id}.html"' in directory
     national = (result.out / "clubs" / "index.html").read_text("utf-8")
     for province in {p.parent.name for p in clubs}:
-        assert f'href="{province}/"' in national
+        assert f'href="{province}/index.html"' in national
 
 
 def test_club_pages_stay_out_of_the_navigation(example_build):
     _, result = example_build
     home = (result.out / "index.html").read_text("utf-8")
-    some_club = next((result.out / "clubs").glob("*/*/index.html"))
-    assert f"/{some_club.parent.name}/" not in home
+    some_club = next(p for p in (result.out / "clubs").glob("*/*.html") if p.name != "index.html")
+    assert some_club.name not in home
 
 
 def test_nine_handbooks_open_and_are_listed_for_download(example_build):
@@ -63,7 +63,7 @@ def test_nine_handbooks_open_and_are_listed_for_download(example_build):
     assert len(sets) == 9
     pdfs = sorted((result.out / "downloads").glob("*.pdf"))
     assert len(pdfs) == 9
-    downloads = (result.out / "downloads" / "index.html").read_text("utf-8")
+    downloads = (result.out / "downloads.html").read_text("utf-8")
     for handbook in result.handbooks:
         assert len(PdfReader(handbook.path).pages) == handbook.pages > 4
         assert handbook.filename in downloads
@@ -108,7 +108,7 @@ def test_handbooks_keep_vietnamese_text_and_embed_their_fonts(example_build):
 def test_the_site_ships_its_own_fonts_and_loads_none_from_the_web(example_build):
     _, result = example_build
     assert sorted(p.name for p in (result.out / "assets" / "fonts").glob("*.woff2"))
-    for page in (result.out / "index.html", next(result.out.glob("modules/*/index.html"))):
+    for page in (result.out / "index.html", next(result.out.glob("modules/*.html"))):
         html = page.read_text("utf-8")
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
         assert "assets/fonts.css" in html
@@ -118,7 +118,7 @@ def test_the_site_ships_its_own_fonts_and_loads_none_from_the_web(example_build)
 def test_training_pages_carry_the_module_text(example_build):
     project, result = example_build
     module = next(project.content.glob("modules/*.md"))
-    html = (result.out / "modules" / module.stem / "index.html").read_text("utf-8")
+    html = (result.out / "modules" / f"{module.stem}.html").read_text("utf-8")
     assert "Kế hoạch buổi học" in html and "Câu hỏi ôn tập" in html
     search = (result.out / "search" / "search_index.json").read_text("utf-8")
     assert module.stem in search
@@ -157,3 +157,17 @@ def test_an_unchanged_handbook_is_not_rendered_again(mini, tmp_path):
     module.write_text(module.read_text("utf-8").replace("hai người kiểm quỹ", "ba người kiểm quỹ"))
     third = build(mini, tmp_path / "c", pdf=True)
     assert [h.rendered for h in third.handbooks] == [True]
+
+
+def test_every_character_of_the_content_has_a_glyph_in_print():
+    from generator.fonts import missing_glyphs
+
+    text = "".join(p.read_text("utf-8") for p in sorted((REPO / "content").rglob("*.md")))
+    text += (REPO / "content" / "glossary.yaml").read_text("utf-8")
+    assert missing_glyphs(text) == set()
+
+
+def test_a_symbol_outside_every_font_is_detected():
+    from generator.fonts import missing_glyphs
+
+    assert missing_glyphs("Sức khỏe ☐ → 𓀀") == {"𓀀"}
