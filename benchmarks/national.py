@@ -19,6 +19,7 @@ COMMUNES_PER_PROVINCE = 97  # 34 x 97 = 3,298 communes, as after the 2025 reform
 LEVELS = [("rất mạnh", 85, 98), ("mạnh", 70, 84), ("trung bình", 50, 69), ("yếu", 30, 49)]
 AREAS = ["livelihood", "health", "home_care", "self_help", "rights", "learning", "culture",
          "resources"]
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 NAMES = ["Tân An", "Đông Hòa", "Phú Lộc", "Thanh Bình", "Hưng Long", "Yên Hòa", "Quảng Phú",
          "Đại Đồng", "Phúc Thành", "Minh Đức", "Hòa Lạc", "Xuân Trường"]
 
@@ -80,5 +81,5 @@ def generate(root: Path, clubs: int = 21_000, seed: int = 2035, content: Path | 
         record = club_record(rng, province.name, commune, village)
         path = root / "clubs" / province.slug / f"clb-{i + 1:05d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), "utf-8")
+        path.write_text(yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False), "utf-8")
     return root
