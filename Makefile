@@ -29,8 +29,10 @@ $(STAMP): pyproject.toml scripts/system-deps
 	@sh scripts/system-deps
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ishc cần Python 3.11 trở lên (đang có " + sys.version.split()[0] + ")")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "Cài các gói Python vào $(VENV) (nhật ký: $(VENV)/pip.log)"
+	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/pip.log 2>&1 && \
+	 $(BIN)/python -m pip install -e '.[test]' >> $(VENV)/pip.log 2>&1 || \
+	 { tail -30 $(VENV)/pip.log; echo "Cài đặt thất bại; xem $(VENV)/pip.log"; exit 1; }
 	@touch $(STAMP)
 
 clean:

@@ -25,13 +25,20 @@ def millions(value: int | None) -> str:
     """50000000 -> "50 triệu đồng"; 1234567 -> "1,2 triệu đồng"."""
     if value is None:
         return MISSING
-    return f"{number(round(value / 1_000_000, 1))} triệu đồng"
+    return f"{_tenths(value, 1_000_000)} triệu đồng"
+
+
+def _tenths(value: int, unit: int) -> str:
+    """value / unit to one decimal, half up in whole-number arithmetic (no float surprises)."""
+    tenths = (value * 10 + unit // 2) // unit
+    whole, decimal = divmod(tenths, 10)
+    return number(whole) + (f",{decimal}" if decimal else "")
 
 
 def percent(part: int | float | None, whole: int | float | None) -> str:
     if part is None or not whole:
         return MISSING
-    return f"{number(round(100 * part / whole))} %"
+    return f"{number(round(100 * part / whole))}%"
 
 
 def date(value: dt.date | None) -> str:
@@ -41,7 +48,7 @@ def date(value: dt.date | None) -> str:
 def size(num_bytes: int) -> str:
     """File size for the downloads page: "1,4 MB", "320 KB"."""
     if num_bytes >= 1_000_000:
-        return f"{number(round(num_bytes / 1_000_000, 1))} MB"
+        return f"{_tenths(num_bytes, 1_000_000)} MB"
     return f"{number(max(1, round(num_bytes / 1000)))} KB"
 
 
