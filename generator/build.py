@@ -25,7 +25,8 @@ from generator.validate import validate
 class BuildResult:
     out: Path
     pages: int
-    handbooks: list = field(default_factory=list)
+    handbooks: list = field(default_factory=list)  # one PDF per material set
+    forms: list = field(default_factory=list)  # one PDF per printable form
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -60,14 +61,15 @@ def build(project: Project, out: Path, *, pdf: bool = True,
         staging = Path(tmp)
         downloads = staging / "docs" / "downloads"
         with _stage_errors():
-            handbooks = render_handbooks(portal, project, downloads, progress) if pdf else []
-            pages = build_site(portal, stats, handbooks, project, staging / "docs",
+            printed = render_handbooks(portal, project, downloads, progress) if pdf else []
+            pages = build_site(portal, stats, printed, project, staging / "docs",
                                staging / "site", progress)
         _swap_in(staging / "site", out)
     # MkDocs copied the PDFs out of the staging docs folder; point at the published copies.
-    handbooks = [replace(h, path=out / "downloads" / h.filename) for h in handbooks]
+    printed = [replace(p, path=out / "downloads" / p.filename) for p in printed]
     progress.stage(f"Đã ghi {out}")
-    return BuildResult(out, pages, handbooks, warnings)
+    return BuildResult(out, pages, [p for p in printed if p.set], [p for p in printed if p.form],
+                       warnings)
 
 
 @contextmanager

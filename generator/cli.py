@@ -79,7 +79,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     out = out if out.is_absolute() else Path.cwd() / out
     result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
     _print_problems(result.warnings)
-    print(f"Xong: {result.pages} trang web, {len(result.handbooks)} sổ tay PDF → {out}")
+    print(f"Xong: {result.pages} trang web, {len(result.handbooks)} sổ tay và "
+          f"{len(result.forms)} biểu mẫu PDF → {out}")
     return 0
 
 

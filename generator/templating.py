@@ -11,12 +11,15 @@ from generator.formatting import FILTERS
 
 
 def template_env(folder: Path) -> jinja2.Environment:
+    """Templates of one output (templates/site or templates/print), plus templates/shared."""
     # Autoescape: names typed by editors must not become markup on a public page.
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+    loader = jinja2.FileSystemLoader([folder, folder.parent / "shared"])
+    env = jinja2.Environment(loader=loader, autoescape=True,
                              trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(FILTERS)
     env.filters["cell"] = _cell
+    env.tests["search"] = lambda text, needle: needle in text
     return env
 
 

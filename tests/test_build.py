@@ -171,3 +171,35 @@ def test_a_symbol_outside_every_font_is_detected():
     from generator.fonts import missing_glyphs
 
     assert missing_glyphs("Sức khỏe ☐ → 𓀀") == {"𓀀"}
+
+
+def test_each_form_prints_on_one_a4_page_and_is_offered(example_build):
+    project, result = example_build
+    forms = yaml.safe_load((project.content / "forms.yaml").read_text("utf-8"))["forms"]
+    downloads = (result.out / "downloads.html").read_text("utf-8")
+    assert len(result.forms) == len(forms)
+    for form in forms:
+        pdf = result.out / "downloads" / "forms" / f"{form['id']}.pdf"
+        [page] = PdfReader(pdf).pages
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert sorted((round(width), round(height))) == [595, 842]  # A4 in points
+        assert (width > height) == bool(form.get("landscape")), form["id"]
+        assert squash(form["title"]) in squash(page.extract_text())
+        assert f"forms/{form['id']}.pdf" in downloads
+        site_page = (result.out / "forms" / f"{form['id']}.html").read_text("utf-8")
+        assert form["title"] in site_page and f'id="form-{form["id"]}"' in site_page
+
+
+def test_handbooks_carry_the_forms_of_their_set(example_build):
+    project, result = example_build
+    forms = yaml.safe_load((project.content / "forms.yaml").read_text("utf-8"))["forms"]
+    for handbook in result.handbooks:
+        outline = PdfReader(handbook.path).outline
+        titles = [o.title for o in outline if not isinstance(o, list)]
+        expected = [f["title"] for f in forms if handbook.set.number in f["sets"]]
+        if not expected:
+            assert "Phụ lục: Biểu mẫu" not in titles
+            continue
+        children = outline[outline.index(next(o for o in outline if not isinstance(o, list)
+                                              and o.title == "Phụ lục: Biểu mẫu")) + 1]
+        assert [c.title for c in children] == expected, handbook.filename

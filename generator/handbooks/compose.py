@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator import fonts
 from generator.markdown import renderer, to_html
-from generator.model.content import MaterialSet, Module, Portal
+from generator.model.content import Form, MaterialSet, Module, Portal
 from generator.project import Project
 from generator.templating import template_env
 
@@ -33,29 +33,45 @@ class Chapter:
 
 
 @dataclass(frozen=True)
-class HandbookDocument:
-    set: MaterialSet
-    filename: str
+class PrintDocument:
+    """One PDF to render: a handbook (set) or a single form (form)."""
+
+    filename: str  # relative to the downloads folder
     html: str
+    set: MaterialSet | None = None
+    form: Form | None = None
 
 
-def compose_handbooks(portal: Portal, project: Project) -> list[HandbookDocument]:
+def compose_handbooks(portal: Portal, project: Project) -> list[PrintDocument]:
     env = template_env(project.templates / "print")
     template = env.get_template("handbook.html.j2")
     md = renderer(project.mkdocs_yml)
-    css = (project.templates / "print" / "handbook.css").read_text("utf-8")
-    font_css = fonts.font_face_css([(f, f.path.as_uri()) for f in fonts.faces()])
+    css = print_css(project)
     documents = []
     for material_set in sorted(portal.catalogue.sets, key=lambda s: s.number):
         modules = portal.set_modules(material_set)
         in_book = {m.id for m in modules}
         chapters = [_chapter(md, m, in_book) for m in modules]
         html = template.render(set=material_set, chapters=chapters, portal=portal,
+                               forms=portal.set_forms(material_set),
                                areas={a.id: a for a in portal.areas},
-                               year=dt.date.today().year, css=Markup(font_css + css))
-        documents.append(HandbookDocument(material_set, f"bo-{material_set.number}-"
-                                          f"{material_set.slug}.pdf", html))
+                               year=dt.date.today().year, css=css)
+        filename = f"bo-{material_set.number}-{material_set.slug}.pdf"
+        documents.append(PrintDocument(filename, html, set=material_set))
     return documents
+
+
+def compose_forms(portal: Portal, project: Project) -> list[PrintDocument]:
+    template = template_env(project.templates / "print").get_template("form.html.j2")
+    css = print_css(project)
+    return [PrintDocument(f"forms/{form.id}.pdf", template.render(form=form, portal=portal, css=css),
+                          form=form)
+            for form in portal.forms]
+
+
+def print_css(project: Project) -> Markup:
+    css = (project.templates / "print" / "handbook.css").read_text("utf-8")
+    return Markup(fonts.font_face_css([(f, f.path.as_uri()) for f in fonts.faces()]) + css)
 
 
 def _chapter(md, module: Module, in_book: set[str]) -> Chapter:

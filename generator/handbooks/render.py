@@ -15,23 +15,36 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fonts
-from generator.handbooks.compose import HandbookDocument
-from generator.model.content import MaterialSet
+from generator.handbooks.compose import PrintDocument
+from generator.model.content import Form, MaterialSet
 from generator.progress import Progress
 
 
 @dataclass(frozen=True)
-class Handbook:
-    set: MaterialSet
-    filename: str
+class Printed:
+    """A rendered PDF: a handbook or a form."""
+
+    document: PrintDocument
     path: Path
     pages: int
     bytes: int
     rendered: bool  # False when it came from the cache
 
+    @property
+    def filename(self) -> str:
+        return self.document.filename
 
-def render_all(documents: list[HandbookDocument], out: Path, cache: Path,
-               progress: Progress) -> list[Handbook]:
+    @property
+    def set(self) -> MaterialSet | None:
+        return self.document.set
+
+    @property
+    def form(self) -> Form | None:
+        return self.document.form
+
+
+def render_all(documents: list[PrintDocument], out: Path, cache: Path,
+               progress: Progress) -> list[Printed]:
     out.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     keys = {d.filename: _cache_key(d.html) for d in documents}
@@ -43,15 +56,16 @@ def render_all(documents: list[HandbookDocument], out: Path, cache: Path,
                        for d in todo]
             for done, future in enumerate(as_completed(futures), 1):
                 future.result()  # re-raise a worker's error here
-                progress.count("sổ tay đã in", done, len(todo))
+                progress.count("tệp PDF đã in", done, len(todo))
     rendered = {d.filename for d in todo}
-    handbooks = []
+    printed = []
     for d in documents:
         target = out / d.filename
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cache / f"{keys[d.filename]}.pdf", target)
-        handbooks.append(Handbook(d.set, d.filename, target, page_count(target),
-                                  target.stat().st_size, d.filename in rendered))
-    return handbooks
+        printed.append(Printed(d, target, page_count(target), target.stat().st_size,
+                               d.filename in rendered))
+    return printed
 
 
 def _cache_key(html: str) -> str:

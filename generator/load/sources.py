@@ -16,6 +16,8 @@ class Sources:
     catalogue: YamlDocument | None = None
     areas: YamlDocument | None = None
     glossary: YamlDocument | None = None
+    indicators: YamlDocument | None = None
+    forms: YamlDocument | None = None
     clubs: list[YamlDocument] = field(default_factory=list)
     modules: list[MarkdownSource] = field(default_factory=list)
     stories: list[MarkdownSource] = field(default_factory=list)
@@ -50,6 +52,8 @@ def load_sources(project: Project) -> Sources:
     sources.catalogue = yaml_file(project.content / "sets.yaml")
     sources.areas = yaml_file(project.content / "areas.yaml")
     sources.glossary = yaml_file(project.content / "glossary.yaml", required=False)
+    sources.indicators = yaml_file(project.content / "indicators.yaml", required=False)
+    sources.forms = yaml_file(project.content / "forms.yaml", required=False)
     for path in club_files(project):
         if doc := yaml_file(path):
             sources.clubs.append(doc)

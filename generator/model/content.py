@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import Field, PositiveInt
 
-from generator.model.club import Area, Club, Record
+from generator.model.club import Area, Club, RatingLevel, Record
 
 AudienceId = str
 MODULE_SECTIONS = ("Kế hoạch buổi học", "Nội dung chính", "Hoạt động", "Tài liệu phát tay",
@@ -78,6 +78,85 @@ class Glossary(Record):
     """content/glossary.yaml"""
 
     terms: list[GlossaryTerm]
+
+
+class IndicatorInfo(Record):
+    name: str
+    levels: list[str]
+    evidence: str
+
+
+class Band(Record):
+    level: RatingLevel
+    min: float = Field(ge=0)
+    note: str | None = None
+
+
+class IndicatorSet(Record):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str
+    scores: list[float] = Field(min_length=2)
+    indicators: list[IndicatorInfo] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1)
+
+    @property
+    def max_score(self) -> float:
+        return max(self.scores) * len(self.indicators)
+
+    def level_for(self, score: float) -> str:
+        return next(b.level for b in sorted(self.bands, key=lambda b: -b.min) if score >= b.min)
+
+
+class IndicatorSets(Record):
+    """content/indicators.yaml"""
+
+    sets: list[IndicatorSet]
+
+
+class Column(Record):
+    label: str
+    width: float = Field(gt=0, description="Phần trăm bề ngang")
+
+
+class FormTable(Record):
+    columns: list[Column] = Field(min_length=1)
+    rows: PositiveInt
+    total: str | None = None
+
+
+class FormBlock(Record):
+    """Exactly one of the block kinds; `columns` only goes with `fields`."""
+
+    heading: str | None = None
+    fields: list[str] | None = None
+    columns: PositiveInt = 1
+    text: str | None = None
+    lines: PositiveInt = Field(3, description="Số dòng để viết khi text chỉ là '……'")
+    table: FormTable | None = None
+    checklist: list[str] | None = None
+    indicators: str | None = None
+    signatures: list[str] | None = None
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in ("heading", "fields", "text", "table", "checklist", "indicators",
+                                "signatures") if getattr(self, k) is not None)
+
+
+class Form(Record):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str
+    title_en: str
+    sets: list[PositiveInt]
+    landscape: bool = False
+    purpose: str
+    blocks: list[FormBlock] = Field(min_length=1)
+
+
+class Forms(Record):
+    """content/forms.yaml"""
+
+    forms: list[Form]
 
 
 class StoryMeta(Record):
@@ -156,6 +235,11 @@ class Portal:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    indicator_sets: dict[str, IndicatorSet] = field(default_factory=dict)
+    forms: list[Form] = field(default_factory=list)
+
+    def set_forms(self, material_set: MaterialSet) -> list[Form]:
+        return [f for f in self.forms if material_set.number in f.sets]
 
     def set_modules(self, material_set: MaterialSet) -> list[Module]:
         return [self.modules[m] for m in material_set.modules]

@@ -12,11 +12,11 @@ from generator.site.mkdocs_run import run_mkdocs
 from generator.site.pages import write_pages
 
 
-def build_site(portal: Portal, stats: Indicators, handbooks: list, project: Project,
+def build_site(portal: Portal, stats: Indicators, printed: list, project: Project,
                docs: Path, site: Path, progress: Progress) -> int:
     """Write the Markdown tree into docs, render it into site; returns the number of pages."""
     progress.stage("Tạo các trang Markdown")
-    written = write_pages(portal, stats, handbooks, project, docs)
+    written = write_pages(portal, stats, printed, project, docs)
     progress.stage(f"Dựng trang web bằng MkDocs ({written.count} trang)")
     run_mkdocs(project, docs, site, written.nav)
     return written.count

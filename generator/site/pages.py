@@ -25,12 +25,14 @@ class Written:
     nav: list = field(default_factory=list)
 
 
-def write_pages(portal: Portal, stats: Indicators, handbooks: list, project: Project,
+def write_pages(portal: Portal, stats: Indicators, printed: list, project: Project,
                 docs: Path) -> Written:
     env = template_env(project.templates / "site")
     written = Written()
+    form_pdfs = {p.form.id: p for p in printed if p.form}
     common = {"portal": portal, "stats": stats, "areas": {a.id: a for a in portal.areas},
-              "levels": RATING_LEVELS, "handbooks": handbooks}
+              "levels": RATING_LEVELS, "handbooks": [p for p in printed if p.set],
+              "form_pdfs": form_pdfs}
 
     def page(path: str, template: str, **values) -> None:
         target = docs / path
@@ -49,6 +51,10 @@ def write_pages(portal: Portal, stats: Indicators, handbooks: list, project: Pro
     page("stories/index.md", "stories.md.j2", stories=stories)
     for story in stories:
         page(f"stories/{story.id}.md", "story.md.j2", story=story)
+    page("forms/index.md", "forms.md.j2")
+    for form in portal.forms:
+        page(f"forms/{form.id}.md", "form.md.j2", form=form, pdf=form_pdfs.get(form.id),
+             sets=[s for s in portal.catalogue.sets if s.number in form.sets])
     page("downloads.md", "downloads.md.j2")
     page("glossary.md", "glossary.md.j2",
          terms=sorted(portal.glossary, key=lambda t: sort_key(t.vi)))
@@ -108,4 +114,5 @@ def _nav(portal: Portal, provinces: list, stories: list) -> list:
               for p in sorted(portal.pages, key=lambda p: p.meta.order) if p.name != "index"]
     return [{"Trang chủ": "index.md"}, {"Tập huấn": training}, {"Câu lạc bộ": clubs},
             {"Câu chuyện": ["stories/index.md"] + [{s.meta.title: f"stories/{s.id}.md"} for s in stories]},
+            {"Biểu mẫu": ["forms/index.md"] + [{f.title: f"forms/{f.id}.md"} for f in portal.forms]},
             {"Tải về": "downloads.md"}, {"Thuật ngữ": "glossary.md"}, *extras]

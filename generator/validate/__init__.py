@@ -14,7 +14,8 @@ from generator.load.yamlfile import YamlDocument, parse_yaml
 from generator.model.club import Club
 from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
                                      ClubEntry, Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
-                                     Province, Story, StoryMeta)
+                                     Province, Story, StoryMeta, Form, Forms, IndicatorSet,
+                                     IndicatorSets)
 from generator.problems import Problem
 from generator.validate.fields import parse_record
 
@@ -39,7 +40,10 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | N
     problems.extend(_module_links(modules, present))
     if catalogue:
         problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
+    indicator_sets = _indicator_sets(sources.indicators, problems)
+    forms = _forms(sources.forms, catalogue, indicator_sets, problems)
     clubs = _clubs(sources.clubs, provinces, today or dt.date.today(), problems)
+    problems.extend(_rating_links(sources.clubs, clubs, indicator_sets))
     stories = _stories(sources.stories, {c.id for c in clubs}, problems)
     problems.extend(_story_links(sources.clubs, clubs, {s.id for s in stories}))
     glossary = _glossary(sources.glossary, problems)
@@ -48,7 +52,8 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | N
     if any(p.severity == "error" for p in problems) or catalogue is None:
         return None, problems
     portal = Portal(provinces=provinces, areas=areas, catalogue=catalogue, modules=modules,
-                    clubs=clubs, glossary=glossary, stories=stories, pages=pages)
+                    clubs=clubs, glossary=glossary, stories=stories, pages=pages,
+                    indicator_sets=indicator_sets, forms=forms)
     return portal, problems
 
 
@@ -234,6 +239,84 @@ def _club_dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
             found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} trước năm 1990",
                                      "Mô hình CLB ra đời sau năm 1990; kiểm tra lại năm."))
     return found
+
+
+def _indicator_sets(doc: YamlDocument | None, problems: list[Problem]) -> dict[str, IndicatorSet]:
+    parsed = parse_record(doc, IndicatorSets, problems=problems) if doc else None
+    found: dict[str, IndicatorSet] = {}
+    for i, indicator_set in enumerate(parsed.sets if parsed else []):
+        if indicator_set.id in found:
+            problems.append(doc.problem(("sets", i, "id"), f"bộ chỉ số '{indicator_set.id}' trùng"))
+        for j, indicator in enumerate(indicator_set.indicators):
+            if len(indicator.levels) != len(indicator_set.scores):
+                problems.append(doc.problem(("sets", i, "indicators", j, "levels"),
+                    f"chỉ số có {len(indicator.levels)} mức nhưng 'scores' có "
+                    f"{len(indicator_set.scores)} mức điểm", "Mỗi mức điểm cần một mô tả."))
+        found[indicator_set.id] = indicator_set
+    return found
+
+
+def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
+           indicator_sets: dict[str, IndicatorSet], problems: list[Problem]) -> list[Form]:
+    parsed = parse_record(doc, Forms, problems=problems) if doc else None
+    if parsed is None:
+        return []
+    numbers = {s.number for s in catalogue.sets} if catalogue else set()
+    seen: set[str] = set()
+    for i, form in enumerate(parsed.forms):
+        here = ("forms", i)
+        if form.id in seen:
+            problems.append(doc.problem(here + ("id",), f"biểu mẫu '{form.id}' trùng"))
+        seen.add(form.id)
+        for j, number in enumerate(form.sets):
+            if numbers and number not in numbers:
+                problems.append(doc.problem(here + ("sets", j), f"không có bộ tài liệu số {number}"))
+        for j, block in enumerate(form.blocks):
+            kinds = [k for k in ("heading", "fields", "text", "table", "checklist", "indicators",
+                                 "signatures") if getattr(block, k) is not None]
+            if len(kinds) != 1:
+                problems.append(doc.problem(here + ("blocks", j),
+                    "mỗi khối của biểu mẫu chỉ có một loại: heading, fields, text, table, "
+                    "checklist, indicators hoặc signatures",
+                    "Tách thành nhiều khối, mỗi khối bắt đầu bằng '- '."))
+            if block.table and abs(sum(c.width for c in block.table.columns) - 100) > 5:
+                problems.append(doc.problem(here + ("blocks", j, "table"),
+                    f"tổng độ rộng các cột là {sum(c.width for c in block.table.columns):g}, "
+                    "cần khoảng 100", "Độ rộng tính theo phần trăm bề ngang trang."))
+            if block.indicators and block.indicators not in indicator_sets:
+                problems.append(doc.problem(here + ("blocks", j, "indicators"),
+                    f"không có bộ chỉ số '{block.indicators}' trong content/indicators.yaml"))
+    return list(parsed.forms)
+
+
+def _rating_links(docs: list[YamlDocument], clubs: list[ClubEntry],
+                  indicator_sets: dict[str, IndicatorSet]) -> list[Problem]:
+    """A rating names the indicator set it was scored with; its score must fit that set."""
+    by_path = {d.path: d for d in docs}
+    problems = []
+    for entry in clubs:
+        doc = by_path[entry.path]
+        for i, rating in enumerate(entry.club.ratings):
+            if rating.indicators is None:
+                continue
+            indicator_set = indicator_sets.get(rating.indicators)
+            if indicator_set is None:
+                close = difflib.get_close_matches(rating.indicators, list(indicator_sets), n=1)
+                problems.append(doc.problem(("ratings", i, "indicators"),
+                    f"không có bộ chỉ số '{rating.indicators}' (content/indicators.yaml)",
+                    f"Có phải ý bạn là '{close[0]}'?" if close else
+                    "Khai báo bộ chỉ số trong content/indicators.yaml."))
+            elif rating.score is not None and rating.score > indicator_set.max_score:
+                problems.append(doc.problem(("ratings", i, "score"),
+                    f"điểm {rating.score:g} lớn hơn điểm tối đa {indicator_set.max_score:g} "
+                    f"của bộ chỉ số '{indicator_set.id}'"))
+            elif rating.score is not None and indicator_set.level_for(rating.score) != rating.level:
+                problems.append(doc.problem(("ratings", i, "level"),
+                    f"điểm {rating.score:g} ứng với mức '{indicator_set.level_for(rating.score)}' "
+                    f"nhưng ghi '{rating.level}'",
+                    "Kiểm tra lại điểm hoặc mức (có thể do điều kiện riêng của bộ chỉ số).",
+                    severity="warning"))
+    return problems
 
 
 def _stories(sources: list[MarkdownSource], club_ids: set[str],

@@ -1,0 +1,76 @@
+"""The shipped training content meets the bar a trainer can teach from (issue: nine sets)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+import yaml
+
+from generator.build import load_portal
+from generator.model.content import MODULE_SECTIONS
+from generator.project import Project
+
+from conftest import REPO
+
+PORTAL, _ = load_portal(Project(REPO))
+MODULES = sorted(PORTAL.modules.values(), key=lambda m: m.id)
+
+
+def section(module, title: str) -> str:
+    body = module.body.split(f"## {title}\n", 1)[1]
+    return body.split("\n## ", 1)[0]
+
+
+def test_nine_sets_each_with_at_least_four_modules():
+    sets = PORTAL.catalogue.sets
+    assert [s.number for s in sets] == list(range(1, 10))
+    for material_set in sets:
+        assert len(material_set.modules) >= 4, material_set.title
+
+
+def test_every_module_belongs_to_a_set():
+    listed = {m for s in PORTAL.catalogue.sets for m in s.modules}
+    assert listed == set(PORTAL.modules)
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.id)
+def test_module_is_complete(module):
+    assert module.words >= 1000, f"{module.id}: {module.words} words"
+    assert len(module.meta.summary_en.split()) >= 30
+    assert module.meta.sources
+    assert len(section(module, "Hoạt động").split()) >= 100
+    assert len(section(module, "Tài liệu phát tay").split()) >= 100
+    questions = re.findall(r"^\d+\. ", section(module, "Câu hỏi ôn tập"), re.M)
+    answers = section(module, "Câu hỏi ôn tập").count("**Đáp án:**")
+    assert len(questions) >= 4 and answers == len(questions)
+
+
+def test_content_files_are_stored_in_nfc():
+    for path in sorted((REPO / "content").rglob("*")):
+        if path.suffix in (".md", ".yaml"):
+            text = path.read_text("utf-8")
+            assert text == unicodedata.normalize("NFC", text), path
+
+
+def test_glossary_covers_the_core_terms():
+    terms = {t.vi for t in PORTAL.glossary}
+    assert len(terms) >= 50
+    for term in ("Câu lạc bộ Liên thế hệ Tự giúp nhau", "Ban Chủ nhiệm", "Quỹ tăng thu nhập",
+                 "Tình nguyện viên", "Bệnh không lây nhiễm"):
+        assert any(t.startswith(term) for t in terms), term
+
+
+def test_every_section_heading_is_in_place():
+    for module in MODULES:
+        assert re.findall(r"^## (.+)$", module.body, re.M) == list(MODULE_SECTIONS)
+
+
+def test_forms_cover_the_board_books():
+    ids = {f.id for f in PORTAL.forms}
+    assert {"so-thanh-vien", "bien-ban-sinh-hoat", "so-quy", "don-vay-von", "khe-uoc-vay",
+            "so-theo-doi-cho-vay", "so-tham-cham-soc", "phieu-theo-doi-suc-khoe", "ke-hoach-nam",
+            "tu-danh-gia"} <= ids
+    data = yaml.safe_load((REPO / "content" / "forms.yaml").read_text("utf-8"))
+    assert len(data["forms"]) == len(ids)
