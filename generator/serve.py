@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from generator.build import build
-from generator.problems import SourceError
+from generator.problems import BuildFailed, SourceError
 from generator.progress import Progress
 from generator.project import Project
 
@@ -28,7 +28,10 @@ def snapshot(project: Project) -> dict[Path, float]:
     return times
 
 
-def serve(project: Project, port: int = 8000, pdf: bool = False, interval: float = 1.0) -> None:
+def serve(project: Project, port: int = 8000, pdf: bool = False, interval: float = 1.0,
+          stop: threading.Event | None = None) -> None:
+    """Serve until Ctrl+C (or until stop is set, for tests)."""
+    stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="ishc-serve-") as tmp:
         out = Path(tmp) / "site"
         _rebuild(project, out, pdf)
@@ -38,14 +41,14 @@ def serve(project: Project, port: int = 8000, pdf: bool = False, interval: float
         print(f"Đang phục vụ http://127.0.0.1:{port}/ — nhấn Ctrl+C để dừng.", flush=True)
         seen = snapshot(project)
         try:
-            while True:
-                time.sleep(interval)
+            while not stop.wait(interval):
                 now = snapshot(project)
                 if now != seen:
                     seen = now
                     _rebuild(project, out, pdf)
         finally:
             server.shutdown()
+            server.server_close()
 
 
 def _rebuild(project: Project, out: Path, pdf: bool) -> None:
@@ -56,6 +59,8 @@ def _rebuild(project: Project, out: Path, pdf: bool) -> None:
         # Keep serving the last good site; show what to fix.
         for problem in err.problems:
             print(problem.format(), flush=True)
+    except BuildFailed as err:
+        print(f"Lỗi: {err}", flush=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
