@@ -48,6 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="không hiện tiến độ")
     build.set_defaults(run=_build)
 
+    new = commands.add_parser("new", help="tạo tệp mới từ mẫu (hiện có: club)",
+                              description="Tạo tệp hồ sơ CLB mới, hợp lệ và có chú thích, trong "
+                                          "đúng thư mục tỉnh; không bao giờ ghi đè tệp có sẵn.")
+    new.add_argument("kind", choices=["club"], help="loại tệp: club")
+    new.add_argument("--province", required=True, help='tỉnh/thành phố hiện nay, ví dụ "Hải Phòng"')
+    new.add_argument("--commune", required=True, help='xã/phường hiện nay, ví dụ "Xã Gia Lộc"')
+    new.add_argument("--name", required=True, help="tên CLB")
+    new.add_argument("--village", help="thôn, xóm, tổ dân phố")
+    new.add_argument("--id", dest="club_id", help="mã CLB (tên tệp); mặc định tạo từ thôn và xã")
+    new.add_argument("--founded", type=_date, help="ngày thành lập YYYY-MM-DD (mặc định: hôm nay)")
+    new.set_defaults(run=_new)
+
     schema = commands.add_parser("schema", help="ghi JSON Schema của tệp CLB",
                                  description="Ghi lại schema/club.schema.json từ mô hình dữ liệu "
                                              "(dùng sau khi sửa generator/model/club.py).")
@@ -81,6 +93,29 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     _print_problems(result.warnings)
     print(f"Xong: {result.pages} trang web, {len(result.handbooks)} sổ tay và "
           f"{len(result.forms)} biểu mẫu PDF → {out}")
+    return 0
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng năm-tháng-ngày, "
+                                         "ví dụ 2024-05-14") from None
+
+
+def _new(project: Project, args: argparse.Namespace) -> int:
+    from generator.new import NewClubError, new_club
+
+    try:
+        created = new_club(project, province=args.province, commune=args.commune, name=args.name,
+                           village=args.village, club_id=args.club_id, founded=args.founded)
+    except NewClubError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo {project.shown(created.path)}\nĐiền thêm số liệu rồi chạy: ishc check")
     return 0
 
 

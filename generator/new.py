@@ -1,0 +1,85 @@
+"""`ishc new club`: write a valid, commented club file in the right folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.load.text import fold, nfc, slugify
+from generator.model.content import Province
+from generator.project import Project
+from generator.validate import load_provinces
+
+CLUB_PREFIX = "clb lien the he tu giup nhau"
+
+
+class NewClubError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class NewClub:
+    path: Path
+    club_id: str
+
+
+def find_province(text: str, provinces: list[Province]) -> Province:
+    """A province by name or folder name, ignoring marks and case: "hai phong" -> Hải Phòng."""
+    wanted = slugify(text.removeprefix("Thành phố ").removeprefix("Tỉnh "))
+    for province in provinces:
+        if wanted in (province.slug, slugify(province.name)):
+            return province
+    for province in provinces:
+        if wanted in (slugify(former) for former in province.former):
+            raise NewClubError(f"từ ngày 1/7/2025, {text} thuộc {province.name}: dùng "
+                               f'--province "{province.name}" và ghi tỉnh cũ ở place.former.')
+    close = difflib.get_close_matches(wanted, [p.slug for p in provinces], n=1)
+    hint = f" Có phải ý bạn là '{next(p.name for p in provinces if p.slug == close[0])}'?" if close else ""
+    raise NewClubError(f"'{text}' không phải một trong 34 tỉnh/thành phố.{hint}")
+
+
+def club_id_for(name: str, village: str | None, commune: str) -> str:
+    """A readable id: the village (or the name without the club prefix), then the commune."""
+    own = fold(village or name).replace(CLUB_PREFIX, "")
+    place = fold(commune)
+    for prefix in ("xa ", "phuong ", "dac khu "):
+        place = place.removeprefix(prefix)
+    return slugify(f"{own} {place}") or slugify(name)
+
+
+def new_club(project: Project, *, province: str, commune: str, name: str,
+             village: str | None = None, club_id: str | None = None,
+             founded: dt.date | None = None) -> NewClub:
+    found = find_province(nfc(province), load_provinces())
+    name, commune = nfc(name).strip(), nfc(commune).strip()
+    village = nfc(village).strip() if village else None
+    club_id = club_id or club_id_for(name, village, commune)
+    if slugify(club_id) != club_id:
+        raise NewClubError(f"mã CLB '{club_id}' chỉ được có chữ thường không dấu, số và dấu gạch ngang.")
+    taken = [p for p in project.clubs.glob(f"*/{club_id}.yaml")]
+    if taken:
+        raise NewClubError(f"đã có tệp {project.shown(taken[0])}; không ghi đè. "
+                           "Chọn mã khác bằng --id.")
+    founded = founded or dt.date.today()
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(project.templates / "new"),
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined, finalize=_yaml_scalar)
+    text = env.get_template("club.yaml.j2").render(
+        name=name, province=found.name, commune=commune, village=village,
+        founded=founded.isoformat(), year=founded.year)
+    path = project.clubs / found.slug / f"{club_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    return NewClub(path, club_id)
+
+
+def _yaml_scalar(value: object) -> object:
+    """Quote a value that YAML would misread (a colon, a leading symbol, a number)."""
+    if isinstance(value, str) and (": " in value or value[:1] in "!&*[]{}#|>@`'\"%-?,"):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return value
