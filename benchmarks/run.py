@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -49,10 +50,10 @@ def bench_handbooks() -> None:
         quiet = Progress(enabled=False)
         # A throwaway cache: the cold figure is a real render of all nine.
         cold_project = _with_cache(project, cache)
-        books, cold = timed("handbooks, cold", lambda: render_handbooks(portal, cold_project, out, quiet))
+        books, cold = timed("all PDFs (handbooks x3, handouts, forms), cold", lambda: render_handbooks(portal, cold_project, out, quiet))
         pages = sum(b.pages for b in books)
-        print(f"  {len(books)} handbooks, {pages} pages, {pages / cold:.1f} pages/s")
-        _, warm = timed("handbooks, nothing changed", lambda: render_handbooks(portal, cold_project, out, quiet))
+        print(f"  {len(books)} PDFs, {pages} pages, {pages / cold:.1f} pages/s on {os.cpu_count()} cores")
+        _, warm = timed("all PDFs, nothing changed", lambda: render_handbooks(portal, cold_project, out, quiet))
 
 
 def _with_cache(project: Project, cache: Path) -> Project:

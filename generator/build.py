@@ -25,7 +25,8 @@ from generator.validate import validate
 class BuildResult:
     out: Path
     pages: int
-    handbooks: list = field(default_factory=list)  # one PDF per material set
+    handbooks: list = field(default_factory=list)  # per material set: A4, large print, A5 booklet
+    handouts: list = field(default_factory=list)  # one PDF per module
     forms: list = field(default_factory=list)  # one PDF per printable form
     warnings: list[Problem] = field(default_factory=list)
 
@@ -68,8 +69,8 @@ def build(project: Project, out: Path, *, pdf: bool = True,
     # MkDocs copied the PDFs out of the staging docs folder; point at the published copies.
     printed = [replace(p, path=out / "downloads" / p.filename) for p in printed]
     progress.stage(f"Đã ghi {out}")
-    return BuildResult(out, pages, [p for p in printed if p.set], [p for p in printed if p.form],
-                       warnings)
+    return BuildResult(out, pages, [p for p in printed if p.set], [p for p in printed if p.module],
+                       [p for p in printed if p.form], warnings)
 
 
 @contextmanager

@@ -26,13 +26,37 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+class _Help(argparse.HelpFormatter):
+    """argparse's own words ("usage", "options") in Vietnamese, like the rest of the tool."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
+def _vietnamese(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser._positionals.title = "lệnh"
+    parser._optionals.title = "tùy chọn"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "in hướng dẫn này rồi thoát"
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ishc",
+    parser = _Parser(
+        prog="ishc", formatter_class=_Help,
         description="Tạo cổng thông tin và sổ tay tập huấn cho các CLB Liên thế hệ Tự giúp nhau.")
     parser.add_argument("--root", default=".", metavar="DIR",
                         help="thư mục gốc của dự án (mặc định: thư mục hiện tại)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH",
+                                     parser_class=lambda **kw: _vietnamese(
+                                         _Parser(formatter_class=_Help, **kw)))
 
     check = commands.add_parser("check", help="kiểm tra mọi tệp nguồn và báo lỗi",
                                 description="Đọc và kiểm tra mọi tệp trong clubs/ và content/; "
@@ -71,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
     serve.set_defaults(run=_serve)
-    return parser
+    return _vietnamese(parser)
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
@@ -91,8 +115,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     out = out if out.is_absolute() else Path.cwd() / out
     result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
     _print_problems(result.warnings)
-    print(f"Xong: {result.pages} trang web, {len(result.handbooks)} sổ tay và "
-          f"{len(result.forms)} biểu mẫu PDF → {out}")
+    print(f"Xong: {result.pages} trang web; PDF: {len(result.handbooks)} sổ tay, "
+          f"{len(result.handouts)} tài liệu phát tay, {len(result.forms)} biểu mẫu → {out}")
     return 0
 
 

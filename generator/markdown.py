@@ -9,9 +9,14 @@ import markdown
 import yaml
 
 
+def site_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data (it holds no Python tags)."""
+    return yaml.safe_load(mkdocs_yml.read_text("utf-8")) or {}
+
+
 def extensions(mkdocs_yml: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The markdown_extensions of mkdocs.yml as (names, configs), the way MkDocs reads them."""
-    config = yaml.safe_load(mkdocs_yml.read_text("utf-8")) or {}
+    config = site_config(mkdocs_yml)
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
     for item in config.get("markdown_extensions") or []:

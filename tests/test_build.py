@@ -17,7 +17,7 @@ from generator.problems import SourceError
 
 from conftest import REPO
 
-LEADER = re.compile(r"^(?P<title>\S.*?)\s*\.{4,}\s*(?P<page>\d+)$")
+LEADER = re.compile(r"^(?P<title>\S.*?)\s*\.{2,}\s*(?P<page>\d+)$")
 
 
 def squash(text: str) -> str:
@@ -57,25 +57,44 @@ def test_club_pages_stay_out_of_the_navigation(example_build):
     assert some_club.name not in home
 
 
-def test_nine_handbooks_open_and_are_listed_for_download(example_build):
+def a4(result) -> list:
+    return [h for h in result.handbooks if h.variant.name == "a4"]
+
+
+def test_nine_handbooks_in_three_variants_open_and_are_listed(example_build):
     _, result = example_build
     sets = catalogue()
     assert len(sets) == 9
     pdfs = sorted((result.out / "downloads").glob("*.pdf"))
-    assert len(pdfs) == 9
+    assert len(pdfs) == 27
     downloads = (result.out / "downloads.html").read_text("utf-8")
     for handbook in result.handbooks:
         assert len(PdfReader(handbook.path).pages) == handbook.pages > 4
-        assert handbook.filename in downloads
-        assert f"<td>{handbook.pages}</td>" in downloads
+        assert f'href="downloads/{handbook.filename}"' in downloads
+        assert f"{handbook.pages} trang" in downloads
+    for number in range(1, 10):
+        books = {h.variant.name: h for h in result.handbooks if h.set.number == number}
+        assert sorted(books) == ["a4", "a5", "large"]
+        # Large print has the same content on more pages.
+        assert books["large"].pages > books["a4"].pages
 
 
+@pytest.mark.parametrize("variant", ["a4", "large"])
 @pytest.mark.parametrize("number", range(1, 10))
-def test_handbook_contents_point_at_the_printed_pages(example_build, number):
+def test_handbook_contents_point_at_the_printed_pages(example_build, number, variant):
     _, result = example_build
-    handbook = next(h for h in result.handbooks if h.set.number == number)
+    handbook = next(h for h in result.handbooks
+                    if h.set.number == number and h.variant.name == variant)
     pages = [p.extract_text() for p in PdfReader(handbook.path).pages]
-    entries = [m for line in pages[1].splitlines() if (m := LEADER.match(line.strip()))]
+    toc = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Mục lục"))
+    lines = [line.strip() for text in pages[toc:toc + 3] for line in text.splitlines()]
+    entries, pending = [], ""
+    for line in lines:  # a long title wraps: join its lines until the one with the leader
+        if m := LEADER.match(f"{pending} {line}".strip()):
+            entries.append(m)
+            pending = ""
+        elif re.match(r"^\d+(\.\d+)*\. ", line) or pending:
+            pending = f"{pending} {line}".strip()
     chapters = [e for e in entries if re.match(r"^\d+\. ", e["title"])]
     assert len(chapters) == len(handbook.set.modules)
     for entry in entries:
@@ -86,9 +105,32 @@ def test_handbook_contents_point_at_the_printed_pages(example_build, number):
         assert str(page) in printed.splitlines(), f"page {page} does not print its number"
 
 
+def test_a5_booklets_are_imposed_for_folding(example_build):
+    _, result = example_build
+    for booklet in (h for h in result.handbooks if h.variant.name == "a5"):
+        reader = PdfReader(booklet.path)
+        assert len(reader.pages) % 2 == 0  # sheets printed on both sides
+        for page in reader.pages:
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+        # The outer sheet carries the cover on its front and the colophon behind it.
+        assert squash(booklet.set.title) in squash(reader.pages[0].extract_text())
+        assert squash(f"Bộ {booklet.set.number} trong chín bộ") in squash(reader.pages[1].extract_text())
+
+
+def test_every_module_has_a_handout_linked_from_its_page(example_build):
+    project, result = example_build
+    assert len(result.handouts) == len(list(project.content.glob("modules/*.md")))
+    for handout in result.handouts:
+        reader = PdfReader(handout.path)
+        assert 1 <= len(reader.pages) <= 2
+        assert squash(handout.module.meta.title) in squash(reader.pages[0].extract_text())
+        page = (result.out / "modules" / f"{handout.module.id}.html").read_text("utf-8")
+        assert f"downloads/{handout.filename}" in page
+
+
 def test_handbooks_keep_vietnamese_text_and_embed_their_fonts(example_build):
     _, result = example_build
-    for handbook in result.handbooks:
+    for handbook in a4(result):
         reader = PdfReader(handbook.path)
         text = unicodedata.normalize("NFC", "".join(p.extract_text() for p in reader.pages))
         assert "\ufffd" not in text
@@ -130,8 +172,8 @@ def test_private_fields_never_reach_the_output(mini, tmp_path):
     for file in result.out.rglob("*"):
         if file.suffix in (".html", ".json", ".xml", ".js"):
             assert secret not in file.read_text("utf-8", errors="ignore"), file
-    for handbook in result.handbooks:
-        text = "".join(p.extract_text() for p in PdfReader(handbook.path).pages)
+    for printed in result.handbooks + result.handouts + result.forms:
+        text = "".join(p.extract_text() for p in PdfReader(printed.path).pages)
         assert secret not in text
 
 
@@ -148,15 +190,33 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
 
 
-def test_an_unchanged_handbook_is_not_rendered_again(mini, tmp_path):
-    first = build(mini, tmp_path / "a", pdf=True)
-    second = build(mini, tmp_path / "b", pdf=True)
-    assert [h.rendered for h in first.handbooks] == [True]
-    assert [h.rendered for h in second.handbooks] == [False]
+def add_second_set(project) -> None:
+    """A second set with its own module, so a change can touch one handbook and not the other."""
+    sets = project.content / "sets.yaml"
+    text = sets.read_text("utf-8")
+    second = text.split("sets:\n", 1)[1].replace("number: 1", "number: 2").replace(
+        "slug: so-sach", "slug: so-vay").replace("[so-quy]", "[so-vay]")
+    sets.write_text(text + second, "utf-8")
+    module = (project.content / "modules" / "so-quy.md").read_text("utf-8")
+    (project.content / "modules" / "so-vay.md").write_text(
+        module.replace("id: so-quy", "id: so-vay").replace("sets: [1]", "sets: [2]"), "utf-8")
+
+
+def rendered(result) -> dict[str, bool]:
+    return {p.filename: p.rendered for p in result.handbooks + result.handouts + result.forms}
+
+
+def test_only_documents_whose_inputs_changed_are_rendered_again(mini, tmp_path):
+    add_second_set(mini)
+    first = rendered(build(mini, tmp_path / "a", pdf=True))
+    assert len(first) == 8 and all(first.values())  # 2 sets x 3 variants + 2 handouts
+    assert not any(rendered(build(mini, tmp_path / "b", pdf=True)).values())
     module = mini.content / "modules" / "so-quy.md"
     module.write_text(module.read_text("utf-8").replace("hai người kiểm quỹ", "ba người kiểm quỹ"))
-    third = build(mini, tmp_path / "c", pdf=True)
-    assert [h.rendered for h in third.handbooks] == [True]
+    third = rendered(build(mini, tmp_path / "c", pdf=True))
+    assert sorted(name for name, again in third.items() if again) == [
+        "bo-1-so-sach-chu-lon.pdf", "bo-1-so-sach-so-tay-a5.pdf", "bo-1-so-sach.pdf",
+        "handouts/so-quy.pdf"]
 
 
 def test_every_character_of_the_content_has_a_glyph_in_print():
@@ -193,7 +253,7 @@ def test_each_form_prints_on_one_a4_page_and_is_offered(example_build):
 def test_handbooks_carry_the_forms_of_their_set(example_build):
     project, result = example_build
     forms = yaml.safe_load((project.content / "forms.yaml").read_text("utf-8"))["forms"]
-    for handbook in result.handbooks:
+    for handbook in a4(result):
         outline = PdfReader(handbook.path).outline
         titles = [o.title for o in outline if not isinstance(o, list)]
         expected = [f["title"] for f in forms if handbook.set.number in f["sets"]]

@@ -1,21 +1,44 @@
-"""Compose one HTML document per material set: cover, contents, one chapter per module."""
+"""Compose the HTML of every printed document: handbooks in three variants, handouts, forms."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import segno
 from markupsafe import Markup
 
-from generator import fonts
-from generator.markdown import renderer, to_html
+from generator import __version__, fonts
+from generator.handbooks.edition import Edition, edition
+from generator.markdown import renderer, site_config, to_html
 from generator.model.content import Form, MaterialSet, Module, Portal
 from generator.project import Project
 from generator.templating import template_env
 
 _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 _MODULE_LINK = re.compile(r'<a href="([a-z0-9-]+)\.md(?:#([^"]*))?">(.*?)</a>', re.S)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A way to print a handbook: its file-name suffix, extra CSS, and whether it carries forms."""
+
+    name: str
+    suffix: str
+    css: str | None
+    label: str
+    forms: bool = True
+    booklet: bool = False
+
+
+VARIANTS = (
+    Variant("a4", "", None, "A4"),
+    Variant("large", "-chu-lon", "large-print.css", "A4 chữ lớn"),
+    # Forms need A4 room to write in; the booklet points to the separate form PDFs instead.
+    Variant("a5", "-so-tay-a5", "a5.css", "Sổ tay A5 (in hai mặt, gấp đôi)", forms=False,
+            booklet=True),
+)
 
 
 @dataclass(frozen=True)
@@ -30,58 +53,100 @@ class Chapter:
     anchor: str
     html: Markup
     sections: list[Section]
+    qr: Markup | None
 
 
 @dataclass(frozen=True)
 class PrintDocument:
-    """One PDF to render: a handbook (set) or a single form (form)."""
+    """One PDF to render: a handbook variant, a handout or a form."""
 
     filename: str  # relative to the downloads folder
     html: str
     set: MaterialSet | None = None
+    variant: Variant | None = None
     form: Form | None = None
+    module: Module | None = None
 
 
-def compose_handbooks(portal: Portal, project: Project) -> list[PrintDocument]:
-    env = template_env(project.templates / "print")
-    template = env.get_template("handbook.html.j2")
-    md = renderer(project.mkdocs_yml)
-    css = print_css(project)
-    documents = []
-    for material_set in sorted(portal.catalogue.sets, key=lambda s: s.number):
-        modules = portal.set_modules(material_set)
-        in_book = {m.id for m in modules}
-        chapters = [_chapter(md, m, in_book) for m in modules]
-        html = template.render(set=material_set, chapters=chapters, portal=portal,
-                               forms=portal.set_forms(material_set),
-                               areas={a.id: a for a in portal.areas},
-                               year=dt.date.today().year, css=css)
-        filename = f"bo-{material_set.number}-{material_set.slug}.pdf"
-        documents.append(PrintDocument(filename, html, set=material_set))
-    return documents
+class Composer:
+    """Holds what every document shares: templates, Markdown, styles, the site address."""
+
+    def __init__(self, portal: Portal, project: Project):
+        self.portal = portal
+        self.project = project
+        self.env = template_env(project.templates / "print")
+        self.md = renderer(project.mkdocs_yml)
+        config = site_config(project.mkdocs_yml)
+        self.site_url = (config.get("site_url") or "").rstrip("/")
+        self.licence = config.get("copyright", "")
+        self.base_css = (project.templates / "print" / "handbook.css").read_text("utf-8")
+        self.font_css = fonts.font_face_css([(f, f.path.as_uri()) for f in fonts.faces()])
+
+    def css(self, extra: str | None = None) -> Markup:
+        more = (self.project.templates / "print" / extra).read_text("utf-8") if extra else ""
+        return Markup(self.font_css + self.base_css + more)
+
+    def qr(self, module: Module) -> Markup | None:
+        """A QR code that opens the module's page; none when mkdocs.yml has no site_url."""
+        if not self.site_url:
+            return None
+        url = f"{self.site_url}/modules/{module.id}.html"
+        return Markup(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
+
+    def chapter(self, module: Module, in_book: set[str]) -> Chapter:
+        anchor = f"m-{module.id}"
+        html = to_html(self.md, module.body)
+        # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
+        html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
+        html = _MODULE_LINK.sub(lambda m: _link(m, in_book), html)
+        sections = [Section(a, Markup(t)) for a, t in _HEADING.findall(html)]
+        return Chapter(module, anchor, Markup(html), sections, self.qr(module))
+
+    def edition(self, modules: list[Module]) -> Edition:
+        return edition(self.project.root, [self.project.root / m.path for m in modules])
+
+    def handbooks(self) -> list[PrintDocument]:
+        template = self.env.get_template("handbook.html.j2")
+        documents = []
+        for material_set in sorted(self.portal.catalogue.sets, key=lambda s: s.number):
+            modules = self.portal.set_modules(material_set)
+            chapters = [self.chapter(m, {x.id for x in modules}) for m in modules]
+            book_edition = self.edition(modules)
+            for variant in VARIANTS:
+                html = template.render(
+                    set=material_set, chapters=chapters, portal=self.portal, variant=variant,
+                    forms=self.portal.set_forms(material_set) if variant.forms else [],
+                    areas={a.id: a for a in self.portal.areas}, edition=book_edition,
+                    version=__version__, licence=self.licence, site_url=self.site_url,
+                    css=self.css(variant.css))
+                filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
+                documents.append(PrintDocument(filename, html, set=material_set, variant=variant))
+        return documents
+
+    def handouts(self) -> list[PrintDocument]:
+        """One short PDF per module: the handout section a trainer prints for a session."""
+        template = self.env.get_template("handout.html.j2")
+        documents = []
+        for module in self.portal.modules.values():
+            handout = module.body.split("## Tài liệu phát tay\n", 1)[1].split("\n## ", 1)[0]
+            html = template.render(module=module, handout=Markup(to_html(self.md, handout)),
+                                   sets=[s for s in self.portal.catalogue.sets
+                                         if s.number in module.meta.sets],
+                                   qr=self.qr(module), css=self.css())
+            documents.append(PrintDocument(f"handouts/{module.id}.pdf", html, module=module))
+        return documents
+
+    def forms(self) -> list[PrintDocument]:
+        template = self.env.get_template("form.html.j2")
+        return [PrintDocument(f"forms/{form.id}.pdf",
+                              template.render(form=form, portal=self.portal, css=self.css()),
+                              form=form)
+                for form in self.portal.forms]
 
 
-def compose_forms(portal: Portal, project: Project) -> list[PrintDocument]:
-    template = template_env(project.templates / "print").get_template("form.html.j2")
-    css = print_css(project)
-    return [PrintDocument(f"forms/{form.id}.pdf", template.render(form=form, portal=portal, css=css),
-                          form=form)
-            for form in portal.forms]
-
-
-def print_css(project: Project) -> Markup:
-    css = (project.templates / "print" / "handbook.css").read_text("utf-8")
-    return Markup(fonts.font_face_css([(f, f.path.as_uri()) for f in fonts.faces()]) + css)
-
-
-def _chapter(md, module: Module, in_book: set[str]) -> Chapter:
-    anchor = f"m-{module.id}"
-    html = to_html(md, module.body)
-    # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
-    html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
-    html = _MODULE_LINK.sub(lambda m: _link(m, in_book), html)
-    sections = [Section(a, Markup(t)) for a, t in _HEADING.findall(html)]
-    return Chapter(module, anchor, Markup(html), sections)
+def compose_all(portal: Portal, project: Project) -> list[PrintDocument]:
+    composer = Composer(portal, project)
+    return composer.handbooks() + composer.handouts() + composer.forms()
 
 
 def _link(match: re.Match, in_book: set[str]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fonts
+from generator.handbooks.booklet import impose_booklet
 from generator.handbooks.compose import PrintDocument
 from generator.model.content import Form, MaterialSet
 from generator.progress import Progress
@@ -42,6 +43,14 @@ class Printed:
     def form(self) -> Form | None:
         return self.document.form
 
+    @property
+    def variant(self):
+        return self.document.variant
+
+    @property
+    def module(self):
+        return self.document.module
+
 
 def render_all(documents: list[PrintDocument], out: Path, cache: Path,
                progress: Progress) -> list[Printed]:
@@ -62,7 +71,10 @@ def render_all(documents: list[PrintDocument], out: Path, cache: Path,
     for d in documents:
         target = out / d.filename
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache / f"{keys[d.filename]}.pdf", target)
+        if d.variant and d.variant.booklet:
+            impose_booklet(cache / f"{keys[d.filename]}.pdf", target)
+        else:
+            shutil.copyfile(cache / f"{keys[d.filename]}.pdf", target)
         printed.append(Printed(d, target, page_count(target), target.stat().st_size,
                                d.filename in rendered))
     return printed

@@ -32,7 +32,7 @@ def write_pages(portal: Portal, stats: Indicators, printed: list, project: Proje
     form_pdfs = {p.form.id: p for p in printed if p.form}
     common = {"portal": portal, "stats": stats, "areas": {a.id: a for a in portal.areas},
               "levels": RATING_LEVELS, "handbooks": [p for p in printed if p.set],
-              "form_pdfs": form_pdfs}
+              "form_pdfs": form_pdfs, "handouts": {p.module.id: p for p in printed if p.module}}
 
     def page(path: str, template: str, **values) -> None:
         target = docs / path
