@@ -71,6 +71,8 @@ def generate(root: Path, clubs: int = 21_000, seed: int = 2035, content: Path | 
     for source, name in ((content, "content"), (templates, "templates")):
         if source:
             shutil.copytree(source, root / name, dirs_exist_ok=True)
+    if content:  # the shipped stories tell of the example clubs, which this set does not have
+        shutil.rmtree(root / "content" / "stories", ignore_errors=True)
     if mkdocs_yml:
         shutil.copy(mkdocs_yml, root / "mkdocs.yml")
     for i in range(clubs):

@@ -56,13 +56,14 @@ def render_all(documents: list[PrintDocument], out: Path, cache: Path,
                progress: Progress) -> list[Printed]:
     out.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
-    keys = {d.filename: _cache_key(d.html) for d in documents}
-    todo = [d for d in documents if not (cache / f"{keys[d.filename]}.pdf").exists()]
+    fonts_digest = _fonts_digest()
+    cached = {d.filename: cache / f"{_cache_key(d, fonts_digest)}.pdf" for d in documents}
+    todo = [d for d in documents if not cached[d.filename].exists()]
     if todo:
         workers = max(1, min(len(todo), os.cpu_count() or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_render, d.html, str(cache / f"{keys[d.filename]}.pdf"))
-                       for d in todo]
+            futures = [pool.submit(_render, d.html, str(cached[d.filename]),
+                                   bool(d.variant and d.variant.booklet)) for d in todo]
             for done, future in enumerate(as_completed(futures), 1):
                 future.result()  # re-raise a worker's error here
                 progress.count("tệp PDF đã in", done, len(todo))
@@ -71,31 +72,43 @@ def render_all(documents: list[PrintDocument], out: Path, cache: Path,
     for d in documents:
         target = out / d.filename
         target.parent.mkdir(parents=True, exist_ok=True)
-        if d.variant and d.variant.booklet:
-            impose_booklet(cache / f"{keys[d.filename]}.pdf", target)
-        else:
-            shutil.copyfile(cache / f"{keys[d.filename]}.pdf", target)
-        printed.append(Printed(d, target, page_count(target), target.stat().st_size,
-                               d.filename in rendered))
+        shutil.copyfile(cached[d.filename], target)
+        pages = int(cached[d.filename].with_suffix(".pages").read_text())
+        printed.append(Printed(d, target, pages, target.stat().st_size, d.filename in rendered))
     return printed
 
 
-def _cache_key(html: str) -> str:
-    import weasyprint
-
-    digest = hashlib.sha256(html.encode("utf-8"))
-    digest.update(weasyprint.__version__.encode())
+def _fonts_digest() -> bytes:
+    digest = hashlib.sha256()
     for face in fonts.faces():
         digest.update(face.path.read_bytes())
+    return digest.digest()
+
+
+def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
+    """Everything the finished PDF depends on: its HTML, the renderer, fonts, imposition."""
+    import weasyprint
+
+    digest = hashlib.sha256(document.html.encode("utf-8"))
+    digest.update(weasyprint.__version__.encode())
+    digest.update(fonts_digest)
+    digest.update(b"booklet" if document.variant and document.variant.booklet else b"flat")
     return digest.hexdigest()[:32]
 
 
-def _render(html: str, target: str) -> None:
+def _render(html: str, target: str, booklet: bool) -> None:
+    """Render (and impose) one PDF into the cache, with its page count beside it."""
     from weasyprint import HTML
 
-    partial = f"{target}.part"
+    final = Path(target)
+    partial = final.with_name(final.name + ".part")
     HTML(string=html, base_url=".").write_pdf(partial)
-    os.replace(partial, target)  # the cache never holds half a PDF
+    if booklet:
+        flat, partial = partial, final.with_name(final.name + ".imposed.part")
+        impose_booklet(flat, partial)
+        flat.unlink()
+    final.with_suffix(".pages").write_text(str(page_count(partial)))
+    os.replace(partial, final)  # the cache never holds half a PDF
 
 
 def page_count(path: Path) -> int:
