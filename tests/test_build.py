@@ -263,3 +263,19 @@ def test_handbooks_carry_the_forms_of_their_set(example_build):
         children = outline[outline.index(next(o for o in outline if not isinstance(o, list)
                                               and o.title == "Phụ lục: Biểu mẫu")) + 1]
         assert [c.title for c in children] == expected, handbook.filename
+
+
+def test_cross_references_in_print_name_the_lesson_and_its_page(example_build):
+    _, result = example_build
+    checked = 0
+    for handbook in a4(result):
+        modules = handbook.set.modules
+        pages = [p.extract_text() for p in PdfReader(handbook.path).pages]
+        text = " ".join(" ".join(pages).split())
+        for lesson, page in re.findall(r"\(xem bài (\d+), trang (\d+)\)", text):
+            module_title = yaml.safe_load(
+                (REPO / "content" / "modules" / f"{modules[int(lesson) - 1]}.md")
+                .read_text("utf-8").split("---")[1])["title"]
+            assert squash(module_title) in squash(pages[int(page) - 1]), (handbook.filename, lesson)
+            checked += 1
+    assert checked >= 5
