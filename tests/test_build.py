@@ -137,6 +137,9 @@ def test_handbooks_keep_vietnamese_text_and_embed_their_fonts(example_build):
         assert "Câu lạc bộ Liên thế hệ Tự giúp nhau" in text
         assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text)
         assert reader.metadata.title.startswith(f"Bộ {handbook.set.number}.")
+        catalog = reader.trailer["/Root"]
+        assert catalog["/Lang"] == "vi"
+        assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]  # tagged PDF
         for page in reader.pages[:3]:
             for font in page["/Resources"]["/Font"].values():
                 descriptor = font.get_object()

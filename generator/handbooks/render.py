@@ -92,7 +92,7 @@ def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
     digest = hashlib.sha256(document.html.encode("utf-8"))
     digest.update(weasyprint.__version__.encode())
     digest.update(fonts_digest)
-    digest.update(b"booklet" if document.variant and document.variant.booklet else b"flat")
+    digest.update(b"booklet" if document.variant and document.variant.booklet else b"tagged")
     return digest.hexdigest()[:32]
 
 
@@ -102,7 +102,9 @@ def _render(html: str, target: str, booklet: bool) -> None:
 
     final = Path(target)
     partial = final.with_name(final.name + ".part")
-    HTML(string=html, base_url=".").write_pdf(partial)
+    # Tagged PDF (a structure tree for screen readers); the imposed booklet is for paper only,
+    # and pypdf's imposition would drop the tags anyway.
+    HTML(string=html, base_url=".").write_pdf(partial, pdf_tags=not booklet)
     if booklet:
         flat, partial = partial, final.with_name(final.name + ".imposed.part")
         impose_booklet(flat, partial)
