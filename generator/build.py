@@ -80,6 +80,7 @@ def _stage_errors():
 
     from generator.fonts import FontMissing
     from generator.site.mkdocs_run import MkDocsFailed
+    from generator.site.search import SearchIndexFailed
 
     try:
         yield
@@ -87,7 +88,7 @@ def _stage_errors():
         raise BuildFailed(f"{err.filename or err.name}:{err.lineno}: lỗi cú pháp mẫu: {err.message}") from err
     except jinja2.TemplateError as err:
         raise BuildFailed(f"lỗi khi dùng mẫu trong templates/: {err}") from err
-    except (FontMissing, MkDocsFailed) as err:
+    except (FontMissing, MkDocsFailed, SearchIndexFailed) as err:
         raise BuildFailed(str(err)) from err
 
 

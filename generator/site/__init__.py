@@ -10,6 +10,7 @@ from generator.progress import Progress
 from generator.project import Project
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.pages import write_pages
+from generator.site.search import index_site
 
 
 def build_site(portal: Portal, stats: Indicators, printed: list, project: Project,
@@ -19,4 +20,6 @@ def build_site(portal: Portal, stats: Indicators, printed: list, project: Projec
     written = write_pages(portal, stats, printed, project, docs)
     progress.stage(f"Dựng trang web bằng MkDocs ({written.count} trang)")
     run_mkdocs(project, docs, site, written.nav)
+    progress.stage("Tạo chỉ mục tìm kiếm (Pagefind)")
+    index_site(site)
     return written.count

@@ -56,6 +56,7 @@ def write_pages(portal: Portal, stats: Indicators, printed: list, project: Proje
         page(f"forms/{form.id}.md", "form.md.j2", form=form, pdf=form_pdfs.get(form.id),
              sets=[s for s in portal.catalogue.sets if s.number in form.sets])
     page("downloads.md", "downloads.md.j2")
+    page("search.md", "search.md.j2")
     page("glossary.md", "glossary.md.j2",
          terms=sorted(portal.glossary, key=lambda t: sort_key(t.vi)))
     _assets(project, docs)
@@ -115,4 +116,5 @@ def _nav(portal: Portal, provinces: list, stories: list) -> list:
     return [{"Trang chủ": "index.md"}, {"Tập huấn": training}, {"Câu lạc bộ": clubs},
             {"Câu chuyện": ["stories/index.md"] + [{s.meta.title: f"stories/{s.id}.md"} for s in stories]},
             {"Biểu mẫu": ["forms/index.md"] + [{f.title: f"forms/{f.id}.md"} for f in portal.forms]},
-            {"Tải về": "downloads.md"}, {"Thuật ngữ": "glossary.md"}, *extras]
+            {"Tải về": "downloads.md"}, {"Thuật ngữ": "glossary.md"}, *extras,
+            {"Tìm kiếm": "search.md"}]
