@@ -283,3 +283,32 @@ def test_cross_references_in_print_name_the_lesson_and_its_page(example_build):
             assert squash(module_title) in squash(pages[int(page) - 1]), (handbook.filename, lesson)
             checked += 1
     assert checked >= 5
+
+
+def test_qr_codes_point_at_module_pages_when_the_site_has_an_address(mini, tmp_path):
+    import segno
+
+    from generator.build import load_portal
+    from generator.handbooks.compose import Composer
+
+    portal, _ = load_portal(mini)
+    assert "class=\"qr\"" not in Composer(portal, mini).handbooks()[0].html  # no address, no QR
+    config = mini.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "site_url: https://clb.example.vn/\n", "utf-8")
+    expected = segno.make("https://clb.example.vn/modules/so-quy.html", error="m")
+    for document in Composer(portal, mini).handbooks() + Composer(portal, mini).handouts():
+        assert expected.svg_data_uri(scale=4, border=2) in document.html, document.filename
+    result = build(mini, tmp_path / "site", pdf=True)
+    colophon = PdfReader(result.handbooks[0].path).pages[1].extract_text()
+    assert "https://clb.example.vn" in colophon
+
+
+def test_outline_has_an_entry_per_chapter_and_tables_are_numbered(example_build):
+    _, result = example_build
+    for handbook in a4(result):
+        reader = PdfReader(handbook.path)
+        titles = [o.title for o in reader.outline if not isinstance(o, list)]
+        chapters = [t for t in titles if t not in ("Mục lục", "Phụ lục: Biểu mẫu", "Thuật ngữ")]
+        assert len(chapters) == len(handbook.set.modules), (handbook.filename, chapters)
+        text = "".join(p.extract_text() for p in reader.pages)
+        assert "Bảng 1.1" in text  # every module opens with its session-plan table

@@ -93,9 +93,9 @@ class Composer:
         url = f"{self.site_url}/modules/{module.id}.html"
         return Markup(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
 
-    def chapter(self, module: Module, in_book: set[str]) -> Chapter:
+    def chapter(self, number: int, module: Module, in_book: set[str]) -> Chapter:
         anchor = f"m-{module.id}"
-        html = to_html(self.md, module.body)
+        html = _number_tables(to_html(self.md, module.body), number)
         # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
         html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
         html = _MODULE_LINK.sub(lambda m: _link(m, in_book), html)
@@ -110,7 +110,7 @@ class Composer:
         documents = []
         for material_set in sorted(self.portal.catalogue.sets, key=lambda s: s.number):
             modules = self.portal.set_modules(material_set)
-            chapters = [self.chapter(m, {x.id for x in modules}) for m in modules]
+            chapters = [self.chapter(n, m, {x.id for x in modules}) for n, m in enumerate(modules, 1)]
             book_edition = self.edition(modules)
             for variant in VARIANTS:
                 html = template.render(
@@ -147,6 +147,18 @@ class Composer:
 def compose_all(portal: Portal, project: Project) -> list[PrintDocument]:
     composer = Composer(portal, project)
     return composer.handbooks() + composer.handouts() + composer.forms()
+
+
+def _number_tables(html: str, chapter: int) -> str:
+    """Label each table "Bảng 3.2" (chapter 3, second table) so a trainer can point at it."""
+    count = 0
+
+    def label(_: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return f'<p class="table-number">Bảng {chapter}.{count}</p>\n<table>'
+
+    return re.sub(r"<table>", label, html)
 
 
 def _link(match: re.Match, in_book: set[str]) -> str:

@@ -40,6 +40,7 @@ class MaterialSet(Record):
 class Catalogue(Record):
     """content/sets.yaml"""
 
+    programme: str | None = Field(None, description="Chương trình, in trên bìa sổ tay")
     audiences: dict[AudienceId, Audience]
     sets: list[MaterialSet]
 
