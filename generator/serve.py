@@ -6,7 +6,6 @@ import functools
 import http.server
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 from generator.build import build
