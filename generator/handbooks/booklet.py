@@ -43,7 +43,7 @@ def impose_booklet(source: Path, target: Path) -> int:
             x = slot * width / 2 + (width / 2 - float(page.mediabox.width) * scale) / 2
             y = (height - float(page.mediabox.height) * scale) / 2
             side.merge_transformed_page(page, Transformation().scale(scale).translate(x, y))
-        writer.add_page(side)
+        writer.add_page(side).compress_content_streams()  # merged streams come out uncompressed
     writer.add_metadata(reader.metadata or {})
     with target.open("wb") as handle:
         writer.write(handle)

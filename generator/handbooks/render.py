@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fonts
+from generator.handbooks import booklet
 from generator.handbooks.booklet import impose_booklet
 from generator.handbooks.compose import PrintDocument
 from generator.model.content import Form, MaterialSet
@@ -92,7 +93,10 @@ def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
     digest = hashlib.sha256(document.html.encode("utf-8"))
     digest.update(weasyprint.__version__.encode())
     digest.update(fonts_digest)
-    digest.update(b"booklet" if document.variant and document.variant.booklet else b"tagged")
+    if document.variant and document.variant.booklet:
+        digest.update(Path(booklet.__file__).read_bytes())  # a change to imposition re-imposes
+    else:
+        digest.update(b"tagged")
     return digest.hexdigest()[:32]
 
 
