@@ -145,3 +145,11 @@ def test_json_schema_accepts_every_example_club_and_rejects_a_typo():
         assert not list(validator.iter_errors(data)), path
         data["foundd"] = data.pop("founded")
         assert list(validator.iter_errors(data))
+
+
+def test_a_form_block_holds_exactly_one_kind(mini):
+    (mini.content / "forms.yaml").write_text(
+        "forms:\n  - id: thu\n    title: Thử\n    title_en: Test\n    sets: [1]\n"
+        "    purpose: Thử.\n    blocks:\n      - heading: Một\n        text: Hai\n", "utf-8")
+    [problem] = problems_of(mini)
+    assert problem.startswith("content/forms.yaml:8:9: mỗi khối của biểu mẫu chỉ có một loại")

@@ -125,6 +125,9 @@ class FormTable(Record):
     total: str | None = None
 
 
+BLOCK_KINDS = ("heading", "fields", "text", "table", "checklist", "indicators", "signatures")
+
+
 class FormBlock(Record):
     """Exactly one of the block kinds; `columns` only goes with `fields`."""
 
@@ -139,9 +142,13 @@ class FormBlock(Record):
     signatures: list[str] | None = None
 
     @property
+    def kinds(self) -> list[str]:
+        """The block kinds set in this block; a valid block has exactly one."""
+        return [k for k in BLOCK_KINDS if getattr(self, k) is not None]
+
+    @property
     def kind(self) -> str:
-        return next(k for k in ("heading", "fields", "text", "table", "checklist", "indicators",
-                                "signatures") if getattr(self, k) is not None)
+        return self.kinds[0]
 
 
 class Form(Record):

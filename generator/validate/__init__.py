@@ -43,9 +43,10 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | N
     indicator_sets = _indicator_sets(sources.indicators, problems)
     forms = _forms(sources.forms, catalogue, indicator_sets, problems)
     clubs = _clubs(sources.clubs, provinces, today or dt.date.today(), problems)
-    problems.extend(_rating_links(sources.clubs, clubs, indicator_sets))
+    club_docs = {doc.path: doc for doc in sources.clubs}
+    problems.extend(_rating_links(club_docs, clubs, indicator_sets))
     stories = _stories(sources.stories, {c.id for c in clubs}, problems)
-    problems.extend(_story_links(sources.clubs, clubs, {s.id for s in stories}))
+    problems.extend(_story_links(club_docs, clubs, {s.id for s in stories}))
     glossary = _glossary(sources.glossary, problems)
     pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
@@ -272,9 +273,7 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
             if numbers and number not in numbers:
                 problems.append(doc.problem(here + ("sets", j), f"không có bộ tài liệu số {number}"))
         for j, block in enumerate(form.blocks):
-            kinds = [k for k in ("heading", "fields", "text", "table", "checklist", "indicators",
-                                 "signatures") if getattr(block, k) is not None]
-            if len(kinds) != 1:
+            if len(block.kinds) != 1:
                 problems.append(doc.problem(here + ("blocks", j),
                     "mỗi khối của biểu mẫu chỉ có một loại: heading, fields, text, table, "
                     "checklist, indicators hoặc signatures",
@@ -289,13 +288,12 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
     return list(parsed.forms)
 
 
-def _rating_links(docs: list[YamlDocument], clubs: list[ClubEntry],
+def _rating_links(club_docs: dict[str, YamlDocument], clubs: list[ClubEntry],
                   indicator_sets: dict[str, IndicatorSet]) -> list[Problem]:
     """A rating names the indicator set it was scored with; its score must fit that set."""
-    by_path = {d.path: d for d in docs}
     problems = []
     for entry in clubs:
-        doc = by_path[entry.path]
+        doc = club_docs[entry.path]
         for i, rating in enumerate(entry.club.ratings):
             if rating.indicators is None:
                 continue
@@ -333,14 +331,13 @@ def _stories(sources: list[MarkdownSource], club_ids: set[str],
     return stories
 
 
-def _story_links(docs: list[YamlDocument], clubs: list[ClubEntry],
+def _story_links(club_docs: dict[str, YamlDocument], clubs: list[ClubEntry],
                  story_ids: set[str]) -> list[Problem]:
-    by_path = {d.path: d for d in docs}
     problems = []
     for entry in clubs:
         for i, story in enumerate(entry.club.stories):
             if story not in story_ids:
-                problems.append(by_path[entry.path].problem(("stories", i),
+                problems.append(club_docs[entry.path].problem(("stories", i),
                     f"không có câu chuyện '{story}' (content/stories/{story}.md)"))
     return problems
 
