@@ -1,7 +1,7 @@
-"""A deterministic national data set: 21,000 clubs in 34 provinces and ~3,300 communes.
+"""A deterministic national data set: 21,000 clubs in the 34 provinces and their 3,321 communes.
 
 The club model is the one in generator/model/club.py; every generated file passes `ishc check`.
-Commune names are synthetic ("Xã Tân An 12") so the set needs no commune list to exist.
+Communes and their former names come from the shipped place data (generator/data/).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.validate import load_provinces
+from generator.load.places import load_places
 
-COMMUNES_PER_PROVINCE = 97  # 34 x 97 = 3,298 communes, as after the 2025 reform (3,321)
 LEVELS = [("rất mạnh", 85, 98), ("mạnh", 70, 84), ("trung bình", 50, 69), ("yếu", 30, 49)]
 AREAS = ["livelihood", "health", "home_care", "self_help", "rights", "learning", "culture",
          "resources"]
@@ -24,7 +23,8 @@ NAMES = ["Tân An", "Đông Hòa", "Phú Lộc", "Thanh Bình", "Hưng Long", "Y
          "Đại Đồng", "Phúc Thành", "Minh Đức", "Hòa Lạc", "Xuân Trường"]
 
 
-def club_record(rng: random.Random, province: str, commune: str, village: str) -> dict:
+def club_record(rng: random.Random, province: str, commune: str, village: str,
+                former: dict | None) -> dict:
     founded = dt.date(rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28))
     seed = rng.choice([50_000_000, 75_000_000, 40_000_000])
     members, funds, ratings, yearly = [], [], [], []
@@ -35,11 +35,11 @@ def club_record(rng: random.Random, province: str, commune: str, village: str) -
         members.append({"date": dt.date(year, 12, 31), "total": total, "women": women,
                         "older": round(total * rng.uniform(0.55, 0.75)),
                         "poor": round(total * rng.uniform(0.15, 0.45))})
-        fund = round(fund * rng.uniform(1.02, 1.12), -4)
+        fund = int(round(fund * rng.uniform(1.02, 1.12), -4))
         borrowers = rng.randint(10, 35)
         funds.append({"date": dt.date(year, 12, 31), "income_fund": fund,
                       "operating_fund": rng.randint(2, 15) * 1_000_000,
-                      "loans_outstanding": {"count": borrowers, "amount": round(fund * 0.8, -4),
+                      "loans_outstanding": {"count": borrowers, "amount": int(round(fund * 0.8, -4)),
                                             "women": round(borrowers * 0.7)}})
         level, low, high = rng.choices(LEVELS, weights=[40, 40, 15, 5])[0]
         ratings.append({"year": year, "level": level, "score": rng.randint(low, high),
@@ -52,7 +52,8 @@ def club_record(rng: random.Random, province: str, commune: str, village: str) -
         "founded": founded,
         "programmes": [rng.choice(["VIE085", "Đề án 1336", "Đề án 1648"])],
         "seed_capital": [{"funder": "Ngân sách tỉnh", "amount": seed, "year": founded.year}],
-        "place": {"province": province, "commune": commune, "village": village},
+        "place": {"province": province, "commune": commune, "village": village,
+                  **({"former": former} if former else {})},
         "contact": {"organisation": f"Hội Người cao tuổi {commune}"},
         "members": members,
         "board": {"size": 5, "women": rng.randint(2, 4)},
@@ -67,7 +68,9 @@ def generate(root: Path, clubs: int = 21_000, seed: int = 2035, content: Path | 
              templates: Path | None = None, mkdocs_yml: Path | None = None) -> Path:
     """Write a complete project into root (content and templates copied) and return root."""
     rng = random.Random(seed)
-    provinces = load_provinces()
+    places = load_places()
+    communes = [(province, commune) for province in places.provinces
+                for commune in sorted(places.communes[province.name].values())]
     for source, name in ((content, "content"), (templates, "templates")):
         if source:
             shutil.copytree(source, root / name, dirs_exist_ok=True)
@@ -76,11 +79,13 @@ def generate(root: Path, clubs: int = 21_000, seed: int = 2035, content: Path | 
     if mkdocs_yml:
         shutil.copy(mkdocs_yml, root / "mkdocs.yml")
     for i in range(clubs):
-        province = provinces[i % len(provinces)]
-        n = (i // len(provinces)) % COMMUNES_PER_PROVINCE
-        commune = f"Xã {NAMES[n % len(NAMES)]} {n + 1}"
-        village = f"thôn {NAMES[(i // 7) % len(NAMES)]} {i // (len(provinces) * COMMUNES_PER_PROVINCE) + 1}"
-        record = club_record(rng, province.name, commune, village)
+        province, commune = communes[i % len(communes)]
+        village = f"thôn {NAMES[(i // 7) % len(NAMES)]} {i // len(communes) + 1}"
+        merged = places.merged_into(province.name, commune)
+        former = rng.choice(merged) if merged and rng.random() < 0.5 else None
+        former_place = {"province": former.province, "district": former.district,
+                        **({"commune": former.commune} if former.commune else {})} if former else None
+        record = club_record(rng, province.name, commune, village, former_place)
         path = root / "clubs" / province.slug / f"clb-{i + 1:05d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False), "utf-8")

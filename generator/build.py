@@ -33,7 +33,7 @@ class BuildResult:
 
 def check(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Load and validate every source; return all problems (errors and warnings)."""
-    _, problems = validate(load_sources(project), today)
+    _, problems = validate(load_sources(project), today, portal=False)
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,13 +13,21 @@ from generator.project import Project
 
 
 @dataclass
+class ClubFile:
+    """A club file, listed but not yet read: validate/clubs.py reads each in one go."""
+
+    path: Path
+    shown: str  # as the user knows it: clubs/ha-noi/dong-lao.yaml
+
+
+@dataclass
 class Sources:
     catalogue: YamlDocument | None = None
     areas: YamlDocument | None = None
     glossary: YamlDocument | None = None
     indicators: YamlDocument | None = None
     forms: YamlDocument | None = None
-    clubs: list[YamlDocument] = field(default_factory=list)
+    club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
     modules: list[MarkdownSource] = field(default_factory=list)
     stories: list[MarkdownSource] = field(default_factory=list)
     pages: list[MarkdownSource] = field(default_factory=list)
@@ -54,9 +63,8 @@ def load_sources(project: Project) -> Sources:
     sources.glossary = yaml_file(project.content / "glossary.yaml", required=False)
     sources.indicators = yaml_file(project.content / "indicators.yaml", required=False)
     sources.forms = yaml_file(project.content / "forms.yaml", required=False)
-    for path in club_files(project):
-        if doc := yaml_file(path):
-            sources.clubs.append(doc)
+    root = len(project.root.parts)  # club paths come from a glob under the root: no resolving
+    sources.club_files = [ClubFile(path, "/".join(path.parts[root:])) for path in club_files(project)]
     sources.modules = markdown_files(project.content / "modules")
     sources.stories = markdown_files(project.content / "stories")
     sources.pages = markdown_files(project.content / "pages")
@@ -73,11 +81,15 @@ def stray_club_files(project: Project) -> list[Problem]:
     if not project.clubs.is_dir():
         return []
     stray = []
-    for path in sorted(project.clubs.rglob("*")):
-        depth = len(path.relative_to(project.clubs).parts)
-        if path.is_file() and not (depth == 2 and path.suffix == ".yaml") and path.name != "README.md":
+    # os.walk, not Path.rglob: 21,000 files take 0.1 s instead of 2 s.
+    for folder, _, names in os.walk(project.clubs):
+        depth = len(Path(folder).relative_to(project.clubs).parts) + 1
+        for name in names:
+            if depth == 2 and name.endswith(".yaml") or name == "README.md":
+                continue
+            path = Path(folder, name)
             hint = ("Đổi đuôi tệp thành .yaml." if path.suffix == ".yml" else
                     "Mỗi CLB là một tệp clubs/<tỉnh>/<mã-clb>.yaml.")
             stray.append(Problem(project.shown(path), 1, 1, "tệp này không được đọc", hint,
                                  "warning"))
-    return stray
+    return sorted(stray)

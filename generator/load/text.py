@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement (hoà, khoẻ, thuý) and new-style (hòa, khỏe, thúy) are both correct
 # Vietnamese but compare unequal; folding removes marks so search and sorting treat them alike.
@@ -30,3 +31,21 @@ def slugify(text: str) -> str:
 def sort_key(text: str) -> tuple[str, str]:
     """Sort Vietnamese names by their letters first, marks second."""
     return (fold(text), nfc(text))
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+@lru_cache(maxsize=65_536)  # place names repeat: every club of a commune has the same
+def name_key(text: str) -> str:
+    """Compare place names the way people read them: case, spacing and tone placement aside.
+
+    "Xã Giao Thuỷ" and "Xã Giao Thủy" are one name with the tone mark on a different vowel; the
+    key keeps each word's letters and vowel marks and moves its tone to the word's end, so they
+    match while "Tân An" and "Tấn An" stay apart.
+    """
+    words = []
+    for word in unicodedata.normalize("NFD", text.lower()).split():
+        tones = "".join(c for c in word if c in _TONES)
+        words.append("".join(c for c in word if c not in _TONES) + tones)
+    return " ".join(words)

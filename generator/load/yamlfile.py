@@ -49,20 +49,42 @@ class Position:
 
 
 @dataclass
+class Positions:
+    """Where each value and each key starts, by location path."""
+
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+
+@dataclass
 class YamlDocument:
-    """Plain data from one YAML text, and where each value and key starts."""
+    """Plain data from one YAML text, and where each value and key starts.
+
+    A document checked on the fast path (see fastyaml.py) keeps its text instead: positions are
+    worked out by the careful loader the first time a problem needs one.
+    """
 
     path: str
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
     line_offset: int = 0  # for YAML embedded in another file (front matter)
+    text: str | None = field(default=None, repr=False)
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> Positions:
+        if self._positions is None:
+            try:
+                self._positions = _careful(self.text or "", self.path, self.line_offset)[1]
+            except YamlProblem:  # not while both paths agree (tests/test_fastyaml.py)
+                self._positions = Positions()
+        return self._positions
 
     def where(self, loc: Loc, *, key: bool = False) -> Position:
         """Position of loc, or of its nearest ancestor that exists in the file."""
-        table = self.keys if key else self.values
+        positions = self.positions
+        table = positions.keys if key else positions.values
         for end in range(len(loc), -1, -1):
-            found = table.get(loc[:end]) or self.values.get(loc[:end])
+            found = table.get(loc[:end]) or positions.values.get(loc[:end])
             if found:
                 return Position(found.line + self.line_offset, found.col)
         return Position(1 + self.line_offset, 1)
@@ -120,7 +142,13 @@ def read_yaml_file(path: Path, shown: str) -> YamlDocument:
 
 
 def parse_yaml(text: str, shown: str, line_offset: int = 0) -> YamlDocument:
-    """Parse YAML text (already NFC) into a YamlDocument whose top level is a mapping."""
+    """Parse YAML text into a YamlDocument whose top level is a mapping; text becomes NFC."""
+    data, positions = _careful(nfc(text), shown, line_offset)
+    return YamlDocument(shown, data, line_offset, _positions=positions)
+
+
+def _careful(text: str, shown: str, line_offset: int) -> tuple[Any, Positions]:
+    """libyaml's nodes, every position kept, every oddity a YamlProblem."""
     if not text.strip():
         raise YamlProblem(Problem(shown, 1 + line_offset, 1, "tệp rỗng",
                                   "Điền dữ liệu theo mẫu, hoặc xóa tệp."))
@@ -130,7 +158,6 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> YamlDocument:
         raise YamlProblem(_syntax_problem(err, text, shown, line_offset)) from None
     except yaml.YAMLError as err:  # pragma: no cover - libyaml always marks its errors
         raise YamlProblem(Problem(shown, 1 + line_offset, 1, f"lỗi cú pháp YAML: {err}")) from None
-    doc = YamlDocument(shown, None, line_offset=line_offset)
     if root is None:
         raise YamlProblem(Problem(shown, 1 + line_offset, 1, "tệp không có dữ liệu",
                                   "Điền dữ liệu theo mẫu, hoặc xóa tệp."))
@@ -139,8 +166,8 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> YamlDocument:
         raise YamlProblem(Problem(shown, pos.line + line_offset, pos.col,
             "cấp ngoài cùng phải là các cặp 'khóa: giá trị', không phải danh sách hay giá trị đơn",
             "Bắt đầu tệp bằng các trường như 'name: ...', không bắt đầu bằng '- '."))
-    doc.data = _Builder(doc).build(root, (), 0)
-    return doc
+    builder = _Builder(shown, line_offset)
+    return builder.build(root, (), 0), builder.positions
 
 
 def _pos(node: yaml.Node) -> Position:
@@ -171,14 +198,16 @@ def _indented_with_tab(text: str, line: int) -> bool:
 class _Builder:
     """Builds Python values from nodes, refusing what a data file has no business holding."""
 
-    def __init__(self, doc: YamlDocument):
-        self.doc = doc
+    def __init__(self, path: str, line_offset: int):
+        self.path = path
+        self.line_offset = line_offset
+        self.positions = Positions()
         self.seen: set[int] = set()
         self.scalars = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def fail(self, node: yaml.Node, message: str, hint: str = "") -> YamlProblem:
         pos = _pos(node)
-        return YamlProblem(Problem(self.doc.path, pos.line + self.doc.line_offset, pos.col,
+        return YamlProblem(Problem(self.path, pos.line + self.line_offset, pos.col,
                                    message, hint))
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
@@ -191,7 +220,7 @@ class _Builder:
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
             raise self.fail(node, "tệp có quá nhiều giá trị", "Mỗi CLB một tệp.")
-        self.doc.values[loc] = _pos(node)
+        self.positions.values[loc] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -209,11 +238,11 @@ class _Builder:
                                 "Viết khóa dạng 'ten_truong: giá trị'.")
             key = str(self.scalar(key_node))
             if key in result:
-                first = self.doc.keys[loc + (key,)]
+                first = self.positions.keys[loc + (key,)]
                 raise self.fail(key_node, f"khóa '{key}' lặp lại (đã có ở dòng "
-                                f"{first.line + self.doc.line_offset})",
+                                f"{first.line + self.line_offset})",
                                 "Giữ một khóa và xóa khóa thừa; YAML chỉ lấy một giá trị.")
-            self.doc.keys[loc + (key,)] = _pos(key_node)
+            self.positions.keys[loc + (key,)] = _pos(key_node)
             result[key] = self.build(value_node, loc + (key,), depth + 1)
         return result
 

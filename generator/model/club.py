@@ -7,9 +7,10 @@ output ever reads. The same model produces the JSON Schema that editors use to c
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt,
+                      ValidationInfo, model_validator)
 
 Area = Literal["livelihood", "health", "home_care", "self_help", "rights", "learning",
                "culture", "resources"]
@@ -19,6 +20,19 @@ RatingLevel = Literal["rất mạnh", "mạnh", "trung bình", "yếu"]
 RATING_LEVELS: tuple[str, ...] = ("rất mạnh", "mạnh", "trung bình", "yếu")
 
 
+def _stays_text(value: str, info: ValidationInfo) -> str:
+    # A loader that has lost YAML's quotes (the fast path, load/fastyaml.py) passes a check, so
+    # that `name: 2024-06-30` or `village: yes` is judged by the careful loader, which reads
+    # such values as a date and a boolean, not as text.
+    check = info.context.get("reads_as_other_type") if info.context else None
+    if check is not None and check(value):
+        raise ValueError("YAML đọc giá trị này thành số, ngày hoặc đúng/sai")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_stays_text)]
+
+
 class Record(BaseModel):
     """Strict records: an unknown field is a typo until proven otherwise."""
 
@@ -26,20 +40,20 @@ class Record(BaseModel):
 
 
 class FormerPlace(Record):
-    province: str | None = Field(None, description="Tỉnh cũ (trước 1/7/2025)")
-    district: str | None = Field(None, description="Huyện/quận/thị xã cũ")
-    commune: str | None = Field(None, description="Xã/phường/thị trấn cũ")
+    province: Text | None = Field(None, description="Tỉnh cũ (trước 1/7/2025)")
+    district: Text | None = Field(None, description="Huyện/quận/thị xã cũ")
+    commune: Text | None = Field(None, description="Xã/phường/thị trấn cũ")
 
 
 class Place(Record):
-    province: str = Field(description="Tỉnh/thành phố hiện nay (một trong 34 đơn vị)")
-    commune: str = Field(description="Xã/phường/đặc khu hiện nay")
-    village: str | None = Field(None, description="Thôn, xóm, tổ dân phố")
+    province: Text = Field(description="Tỉnh/thành phố hiện nay (một trong 34 đơn vị)")
+    commune: Text = Field(description="Xã/phường/đặc khu hiện nay")
+    village: Text | None = Field(None, description="Thôn, xóm, tổ dân phố")
     former: FormerPlace | None = Field(None, description="Địa danh trước ngày 1/7/2025")
 
 
 class SeedCapital(Record):
-    funder: str = Field(description="Nguồn hỗ trợ vốn ban đầu")
+    funder: Text = Field(description="Nguồn hỗ trợ vốn ban đầu")
     amount: NonNegativeInt = Field(description="Số tiền, đồng")
     year: int | None = None
 
@@ -67,7 +81,7 @@ class MemberCount(Record):
 class Board(Record):
     size: NonNegativeInt
     women: NonNegativeInt | None = None
-    roles: list[str] = Field(default_factory=list, description="Chức danh, ví dụ: Chủ nhiệm")
+    roles: list[Text] = Field(default_factory=list, description="Chức danh, ví dụ: Chủ nhiệm")
 
     @model_validator(mode="after")
     def women_within_size(self) -> "Board":
@@ -113,29 +127,29 @@ class Rating(Record):
     year: int
     level: RatingLevel
     score: float | None = Field(None, ge=0)
-    indicators: str | None = Field(None, description="Bộ chỉ số dùng để chấm")
+    indicators: Text | None = Field(None, description="Bộ chỉ số dùng để chấm")
 
 
 class Contact(Record):
-    organisation: str = Field(description="Tổ chức liên hệ công khai, ví dụ Hội NCT xã")
-    phone: str | None = Field(None, description="Điện thoại văn phòng Hội, không phải của thành viên")
-    email: str | None = None
+    organisation: Text = Field(description="Tổ chức liên hệ công khai, ví dụ Hội NCT xã")
+    phone: Text | None = Field(None, description="Điện thoại văn phòng Hội, không phải của thành viên")
+    email: Text | None = None
 
 
 class Photo(Record):
-    file: str
-    caption: str
+    file: Text
+    caption: Text
     consent: bool = Field(description="Đã có đồng ý bằng văn bản của người trong ảnh")
 
 
 class Club(Record):
     """One club. The id is the file name; the province folder must match place.province."""
 
-    name: str
+    name: Text
     founded: dt.date
     status: Status = "active"
     dissolved: dt.date | None = None
-    programmes: list[str] = Field(default_factory=list)
+    programmes: list[Text] = Field(default_factory=list)
     seed_capital: list[SeedCapital] = Field(default_factory=list)
     place: Place
     contact: Contact | None = None
@@ -145,7 +159,7 @@ class Club(Record):
     activities: Activities | None = None
     funds: list[FundSnapshot] = Field(default_factory=list)
     ratings: list[Rating] = Field(default_factory=list)
-    stories: list[str] = Field(default_factory=list)
+    stories: list[Text] = Field(default_factory=list)
     photos: list[Photo] = Field(default_factory=list)
     private: dict | None = Field(None, description="Ghi chú nội bộ; không bao giờ được công bố")
 

@@ -105,7 +105,12 @@ class IndicatorSet(Record):
         return max(self.scores) * len(self.indicators)
 
     def level_for(self, score: float) -> str:
-        return next(b.level for b in sorted(self.bands, key=lambda b: -b.min) if score >= b.min)
+        # Bands are few; checked for 21,000 clubs x 10 years, so no sorting per call.
+        best = None
+        for band in self.bands:
+            if score >= band.min and (best is None or band.min > best.min):
+                best = band
+        return (best or min(self.bands, key=lambda b: b.min)).level
 
 
 class IndicatorSets(Record):

@@ -5,34 +5,35 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from importlib import resources
 from pathlib import PurePosixPath
 
 from generator.load.markdown import MarkdownSource
 from generator.load.sources import Sources
-from generator.load.yamlfile import YamlDocument, parse_yaml
-from generator.model.club import Club
+from generator.load.places import load_places
+from generator.load.yamlfile import YamlDocument
 from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
-                                     ClubEntry, Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
+                                     Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
                                      Province, Story, StoryMeta, Form, Forms, IndicatorSet,
                                      IndicatorSets)
 from generator.problems import Problem
+from generator.validate.clubs import ClubRules, check_club_files
 from generator.validate.fields import parse_record
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-EARLIEST_FOUNDING = dt.date(1990, 1, 1)
 
 
 def load_provinces() -> list[Province]:
-    text = resources.files("generator.data").joinpath("provinces.yaml").read_text("utf-8")
-    rows = parse_yaml(text, "generator/data/provinces.yaml").data["provinces"]
-    return [Province(r["name"], r["slug"], r["kind"], tuple(r["former"])) for r in rows]
+    return load_places().provinces
 
 
-def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | None, list[Problem]]:
-    """Check everything; return the Portal (None when there are errors) and all problems."""
+def validate(sources: Sources, today: dt.date | None = None, *, portal: bool = True,
+             workers: int | None = None) -> tuple[Portal | None, list[Problem]]:
+    """Check everything; return the Portal (None when there are errors) and all problems.
+
+    portal=False when only the problems are wanted (`ishc check`): club records are then not
+    kept, which lets the club files be checked in parallel.
+    """
     problems = list(sources.problems)
-    provinces = load_provinces()
+    places = load_places()
     catalogue = _catalogue(sources.catalogue, problems)
     areas = _areas(sources.areas, problems)
     modules = {m.id: m for m in _modules(sources.modules, catalogue, problems)}
@@ -42,17 +43,19 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Portal | N
         problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
     indicator_sets = _indicator_sets(sources.indicators, problems)
     forms = _forms(sources.forms, catalogue, indicator_sets, problems)
-    clubs = _clubs(sources.clubs, provinces, today or dt.date.today(), problems)
-    club_docs = {doc.path: doc for doc in sources.clubs}
-    problems.extend(_rating_links(club_docs, clubs, indicator_sets))
-    stories = _stories(sources.stories, {c.id for c in clubs}, problems)
-    problems.extend(_story_links(club_docs, clubs, {s.id for s in stories}))
+    stories = _stories(sources.stories, {PurePosixPath(f.shown).stem for f in sources.club_files},
+                       problems)
+    rules = ClubRules(places, indicator_sets, frozenset(s.id for s in stories),
+                      today or dt.date.today())
+    clubs, club_problems = check_club_files(sources.club_files, rules, keep=portal,
+                                            workers=workers)
+    problems.extend(club_problems)
     glossary = _glossary(sources.glossary, problems)
     pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
-    if any(p.severity == "error" for p in problems) or catalogue is None:
+    if any(p.severity == "error" for p in problems) or catalogue is None or not portal:
         return None, problems
-    portal = Portal(provinces=provinces, areas=areas, catalogue=catalogue, modules=modules,
+    portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
                     clubs=clubs, glossary=glossary, stories=stories, pages=pages,
                     indicator_sets=indicator_sets, forms=forms)
     return portal, problems
@@ -189,59 +192,6 @@ def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
     return problems
 
 
-def _clubs(docs: list[YamlDocument], provinces: list[Province], today: dt.date,
-           problems: list[Problem]) -> list[ClubEntry]:
-    by_slug = {p.slug: p for p in provinces}
-    names = [p.name for p in provinces]
-    entries: list[ClubEntry] = []
-    first_path: dict[str, str] = {}
-    for doc in docs:
-        path = PurePosixPath(doc.path)
-        club_id, folder = path.stem, path.parent.name
-        if not _ID.match(club_id):
-            problems.append(doc.problem((), f"tên tệp '{path.name}' không hợp lệ làm mã CLB",
-                                        "Dùng chữ thường không dấu, số và dấu gạch ngang: dong-hoang.yaml."))
-        if club_id in first_path:
-            problems.append(doc.problem((), f"mã CLB '{club_id}' trùng với {first_path[club_id]}",
-                                        "Đổi tên một trong hai tệp (thêm tên xã) để mã không trùng."))
-        first_path.setdefault(club_id, doc.path)
-        province = by_slug.get(folder)
-        if province is None:
-            close = difflib.get_close_matches(folder, list(by_slug), n=1)
-            problems.append(doc.problem((), f"thư mục tỉnh '{folder}' không phải một trong 34 tỉnh/thành",
-                                        f"Có phải ý bạn là clubs/{close[0]}/?" if close else
-                                        "Xem danh sách trong generator/data/provinces.yaml."))
-        club = parse_record(doc, Club, problems=problems)
-        if club is None:
-            continue
-        if province and club.place.province != province.name:
-            close = difflib.get_close_matches(club.place.province, names, n=1)
-            hint = (f"Có phải ý bạn là '{close[0]}'?" if close and close[0] != province.name else
-                    f"Tệp nằm trong clubs/{folder}/ nên tỉnh phải là '{province.name}'; "
-                    "tên tỉnh cũ ghi ở place.former.province.")
-            problems.append(doc.problem(("place", "province"),
-                                        f"place.province: '{club.place.province}' không khớp thư mục", hint))
-        problems.extend(_club_dates(doc, club, today))
-        if province:
-            entries.append(ClubEntry(club_id, folder, doc.path, club))
-    return entries
-
-
-def _club_dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
-    found = []
-    dated = [(("founded",), club.founded)]
-    dated += [(("members", i, "date"), m.date) for i, m in enumerate(club.members)]
-    dated += [(("funds", i, "date"), f.date) for i, f in enumerate(club.funds)]
-    for loc, day in dated:
-        if day > today:
-            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} ở tương lai",
-                                     "Kiểm tra lại năm."))
-        elif day < EARLIEST_FOUNDING:
-            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} trước năm 1990",
-                                     "Mô hình CLB ra đời sau năm 1990; kiểm tra lại năm."))
-    return found
-
-
 def _indicator_sets(doc: YamlDocument | None, problems: list[Problem]) -> dict[str, IndicatorSet]:
     parsed = parse_record(doc, IndicatorSets, problems=problems) if doc else None
     found: dict[str, IndicatorSet] = {}
@@ -288,35 +238,6 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
     return list(parsed.forms)
 
 
-def _rating_links(club_docs: dict[str, YamlDocument], clubs: list[ClubEntry],
-                  indicator_sets: dict[str, IndicatorSet]) -> list[Problem]:
-    """A rating names the indicator set it was scored with; its score must fit that set."""
-    problems = []
-    for entry in clubs:
-        doc = club_docs[entry.path]
-        for i, rating in enumerate(entry.club.ratings):
-            if rating.indicators is None:
-                continue
-            indicator_set = indicator_sets.get(rating.indicators)
-            if indicator_set is None:
-                close = difflib.get_close_matches(rating.indicators, list(indicator_sets), n=1)
-                problems.append(doc.problem(("ratings", i, "indicators"),
-                    f"không có bộ chỉ số '{rating.indicators}' (content/indicators.yaml)",
-                    f"Có phải ý bạn là '{close[0]}'?" if close else
-                    "Khai báo bộ chỉ số trong content/indicators.yaml."))
-            elif rating.score is not None and rating.score > indicator_set.max_score:
-                problems.append(doc.problem(("ratings", i, "score"),
-                    f"điểm {rating.score:g} lớn hơn điểm tối đa {indicator_set.max_score:g} "
-                    f"của bộ chỉ số '{indicator_set.id}'"))
-            elif rating.score is not None and indicator_set.level_for(rating.score) != rating.level:
-                problems.append(doc.problem(("ratings", i, "level"),
-                    f"điểm {rating.score:g} ứng với mức '{indicator_set.level_for(rating.score)}' "
-                    f"nhưng ghi '{rating.level}'",
-                    "Kiểm tra lại điểm hoặc mức (có thể do điều kiện riêng của bộ chỉ số).",
-                    severity="warning"))
-    return problems
-
-
 def _stories(sources: list[MarkdownSource], club_ids: set[str],
              problems: list[Problem]) -> list[Story]:
     stories = []
@@ -329,17 +250,6 @@ def _stories(sources: list[MarkdownSource], club_ids: set[str],
                                              "Ghi đúng tên tệp của CLB, không có .yaml."))
         stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path))
     return stories
-
-
-def _story_links(club_docs: dict[str, YamlDocument], clubs: list[ClubEntry],
-                 story_ids: set[str]) -> list[Problem]:
-    problems = []
-    for entry in clubs:
-        for i, story in enumerate(entry.club.stories):
-            if story not in story_ids:
-                problems.append(club_docs[entry.path].problem(("stories", i),
-                    f"không có câu chuyện '{story}' (content/stories/{story}.md)"))
-    return problems
 
 
 def _glossary(doc: YamlDocument | None, problems: list[Problem]) -> list[GlossaryTerm]:

@@ -1,0 +1,81 @@
+"""Vietnam's provinces and communes after 1 July 2025, and the former ones merged into them.
+
+The data ships in generator/data/ (its README names the sources). Names are matched with
+`name_key`, so "Xã Giao Thuỷ" finds "Xã Giao Thủy"; what pages show is the official spelling.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from generator.load.text import name_key
+from generator.model.content import Province
+
+
+@dataclass(frozen=True)
+class FormerCommune:
+    province: str
+    district: str
+    commune: str  # empty for the island districts that had no communes
+
+
+@dataclass
+class Places:
+    provinces: list[Province]
+    # current province -> name key -> official commune name
+    communes: dict[str, dict[str, str]] = field(default_factory=dict)
+    # (current province, current commune) -> the former units merged into it
+    merged: dict[tuple[str, str], list[FormerCommune]] = field(default_factory=dict)
+    # former province key -> former district key -> official district name
+    districts: dict[str, dict[str, str]] = field(default_factory=dict)
+    # current province -> former provinces with units in it, in the order of provinces.yaml
+    former: dict[str, list[str]] = field(default_factory=dict)
+
+    def commune(self, province: str, name: str) -> str | None:
+        """The official name of a current commune of province, or None."""
+        return self.communes.get(province, {}).get(name_key(name))
+
+    def closest_commune(self, province: str, name: str) -> str | None:
+        known = self.communes.get(province, {})
+        close = difflib.get_close_matches(name_key(name), list(known), n=1, cutoff=0.75)
+        return known[close[0]] if close else None
+
+    def former_provinces(self, province: str) -> list[str]:
+        """Provinces merged into province (itself too when it existed before 2025)."""
+        return self.former.get(province, [])
+
+    def former_district(self, former_province: str, name: str) -> str | None:
+        return self.districts.get(name_key(former_province), {}).get(name_key(name))
+
+    def merged_into(self, province: str, commune: str) -> list[FormerCommune]:
+        return self.merged.get((province, commune), [])
+
+
+@lru_cache(maxsize=1)
+def load_places() -> Places:
+    data = resources.files("generator.data")
+    rows = yaml.safe_load(data.joinpath("provinces.yaml").read_text("utf-8"))["provinces"]
+    places = Places([Province(r["name"], r["slug"], r["kind"], tuple(r["former"])) for r in rows])
+    with data.joinpath("communes.csv").open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            places.communes.setdefault(row["province"], {})[name_key(row["commune"])] = row["commune"]
+    merged: dict[tuple[str, str], list[FormerCommune]] = defaultdict(list)
+    with data.joinpath("former-communes.csv").open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            former = FormerCommune(row["former_province"], row["former_district"],
+                                   row["former_commune"])
+            merged[(row["province"], row["commune"])].append(former)
+            places.districts.setdefault(name_key(former.province), {})[
+                name_key(former.district)] = former.district
+    places.merged = dict(merged)
+    for province in places.provinces:
+        held = {f.province for (p, _), units in merged.items() if p == province.name for f in units}
+        places.former[province.name] = [n for n in (province.name, *province.former) if n in held]
+    return places

@@ -1,0 +1,320 @@
+"""Club files: each read, parsed and checked on its own, in parallel at national scale.
+
+A club file stands alone: everything it is checked against (places, indicator sets, story ids,
+today's date) is known before the first club is read. So each file goes through read -> parse
+-> model -> checks in one call, and 21,000 files are shared among worker processes. Only the
+checks across files (duplicate ids) wait for all of them.
+
+Parsing takes the fast path (load/fastyaml.py: rapidyaml, JSON, pydantic in Rust) and falls back
+to the careful loader whenever the fast path declines or the record has any problem, so every
+problem is reported with the careful loader's line, column and wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import gc
+import os
+import re
+import typing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load.fastyaml import reads_as_other_type, yaml_to_json
+from generator.load.places import Places
+from generator.load.sources import ClubFile
+from generator.load.text import name_key
+from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
+from generator.model.club import Club
+from generator.model.content import ClubEntry, IndicatorSet
+from generator.problems import Problem
+from generator.validate.fields import parse_record
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+EARLIEST = dt.date(1990, 1, 1)
+PARALLEL_FROM = 1_500  # below this many files, starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class ClubRules:
+    """What every club file is checked against."""
+
+    places: Places
+    indicator_sets: dict[str, IndicatorSet]
+    story_ids: frozenset[str]
+    today: dt.date
+
+
+@dataclass
+class ClubResult:
+    entry: ClubEntry | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_club_files(files: list[ClubFile], rules: ClubRules, *, keep: bool = True,
+                     workers: int | None = None) -> tuple[list[ClubEntry], list[Problem]]:
+    """Every club that passed, in file order, and every problem found in club files.
+
+    With keep=False (`ishc check`) only the problems are wanted, and the files are shared among
+    worker processes. Sending 21,000 records back costs more than checking them, so a build,
+    which needs the records, checks them in this process.
+    """
+    problems = _path_problems(files, rules.places)
+    workers = workers or (os.cpu_count() or 1)
+    if not keep and workers > 1 and len(files) >= PARALLEL_FROM:
+        results = _in_workers(files, rules, workers)
+    else:
+        results = _check_all(files, rules, keep)
+    entries = [r.entry for r in results if r.entry is not None]
+    problems += [p for r in results for p in r.problems]
+    return entries, problems
+
+
+def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
+    try:
+        text = decode(file.path.read_bytes(), file.shown)
+    except OSError as err:
+        return ClubResult(None, [Problem(file.shown, 1, 1, f"không đọc được tệp: {err.strerror}")])
+    except YamlProblem as err:
+        return ClubResult(None, [err.problem])
+    doc, club = _fast(file, text)
+    if club is None:
+        try:
+            doc = parse_yaml(text, file.shown)
+        except YamlProblem as err:
+            return ClubResult(None, [err.problem])
+        problems: list[Problem] = []
+        club = parse_record(doc, Club, problems=problems)
+        if club is None:
+            return ClubResult(None, problems)
+    path = PurePosixPath(file.shown)
+    province = _province_by_slug(rules.places, path.parent.name)
+    problems = club_problems(doc, club, province, rules)
+    entry = ClubEntry(path.stem, path.parent.name, file.shown, club) if province else None
+    return ClubResult(entry, problems)
+
+
+def _fast(file: ClubFile, text: str) -> tuple[YamlDocument | None, Club | None]:
+    """The record from rapidyaml's JSON, or (None, None) for the careful path."""
+    fast = yaml_to_json(text)
+    if fast is None:
+        return None, None
+    try:
+        club = Club.model_validate_json(fast.text, context={
+            "reads_as_other_type": lambda value: reads_as_other_type(value, text)})
+    except ValidationError:
+        return None, None
+    if keys_given(club) != fast.keys:
+        return None, None  # a repeated key, which the JSON reader kept only once
+    return YamlDocument(file.shown, None, text=text), club
+
+
+def keys_given(record: BaseModel) -> int:
+    """How many keys the file gave for this record: every field set, and inside free mappings."""
+    total = 0
+    stack = [record]
+    while stack:
+        model = stack.pop()
+        given = model.__pydantic_fields_set__
+        total += len(given)
+        values = model.__dict__
+        for name in _nested_fields(type(model)):
+            value = values[name] if name in given else None
+            if type(value) is list:
+                stack.extend(value)
+            elif type(value) is dict:
+                total += _keys_in(value)
+            elif value is not None:
+                stack.append(value)
+    return total
+
+
+@lru_cache(maxsize=None)
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields that hold records, lists of records or free mappings (the rest hold plain values)."""
+    def nested(annotation: object) -> bool:
+        if isinstance(annotation, type):
+            return issubclass(annotation, (BaseModel, dict))
+        return any(nested(arg) for arg in typing.get_args(annotation)) or typing.get_origin(annotation) is dict
+    return tuple(name for name, info in model.model_fields.items() if nested(info.annotation))
+
+
+def _keys_in(value: object) -> int:
+    if type(value) is dict:
+        return len(value) + sum(_keys_in(item) for item in value.values())
+    if type(value) is list:
+        return sum(_keys_in(item) for item in value)
+    return 0
+
+
+def club_problems(doc: YamlDocument, club: Club, province, rules: ClubRules) -> list[Problem]:
+    """Checks of one valid record against places, dates, indicator sets and stories."""
+    problems = _dates(doc, club, rules.today)
+    if province is not None:
+        problems += _place(doc, club, province, rules.places)
+    problems += _ratings(doc, club, rules.indicator_sets)
+    problems += [doc.problem(("stories", i), f"không có câu chuyện '{story}' "
+                             f"(content/stories/{story}.md)")
+                 for i, story in enumerate(club.stories) if story not in rules.story_ids]
+    return problems
+
+
+def _province_by_slug(places: Places, slug: str):
+    return next((p for p in places.provinces if p.slug == slug), None)
+
+
+def _path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
+    """What the file names and folders alone say: ids and province folders."""
+    problems = []
+    slugs = [p.slug for p in places.provinces]
+    first: dict[str, str] = {}
+    for file in files:
+        path = PurePosixPath(file.shown)
+        club_id, folder = path.stem, path.parent.name
+        if not _ID.match(club_id):
+            problems.append(Problem(file.shown, 1, 1, f"tên tệp '{path.name}' không hợp lệ làm mã CLB",
+                                    "Dùng chữ thường không dấu, số và dấu gạch ngang: dong-hoang.yaml."))
+        if club_id in first:
+            problems.append(Problem(file.shown, 1, 1, f"mã CLB '{club_id}' trùng với {first[club_id]}",
+                                    "Đổi tên một trong hai tệp (thêm tên xã) để mã không trùng."))
+        first.setdefault(club_id, file.shown)
+        if folder not in slugs:
+            close = difflib.get_close_matches(folder, slugs, n=1)
+            problems.append(Problem(file.shown, 1, 1,
+                f"thư mục tỉnh '{folder}' không phải một trong 34 tỉnh/thành",
+                f"Có phải ý bạn là clubs/{close[0]}/?" if close else
+                "Xem danh sách trong generator/data/provinces.yaml."))
+    return problems
+
+
+def _dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
+    found = []
+    dated = [(("founded",), club.founded)]
+    dated += [(("members", i, "date"), m.date) for i, m in enumerate(club.members)]
+    dated += [(("funds", i, "date"), f.date) for i, f in enumerate(club.funds)]
+    for loc, day in dated:
+        if day > today:
+            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} ở tương lai",
+                                     "Kiểm tra lại năm."))
+        elif day < EARLIEST:
+            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} trước năm 1990",
+                                     "Mô hình CLB ra đời sau năm 1990; kiểm tra lại năm."))
+    return found
+
+
+def _place(doc: YamlDocument, club: Club, province, places: Places) -> list[Problem]:
+    place = club.place
+    if name_key(place.province) != name_key(province.name):
+        names = [p.name for p in places.provinces]
+        close = difflib.get_close_matches(place.province, names, n=1)
+        hint = (f"Có phải ý bạn là '{close[0]}'?" if close and close[0] != province.name else
+                f"Tệp nằm trong clubs/{province.slug}/ nên tỉnh phải là '{province.name}'; "
+                "tên tỉnh cũ ghi ở place.former.province.")
+        return [doc.problem(("place", "province"),
+                            f"place.province: '{place.province}' không khớp thư mục", hint)]
+    commune = places.commune(province.name, place.commune)
+    if commune is None:
+        close = places.closest_commune(province.name, place.commune)
+        return [doc.problem(("place", "commune"),
+            f"place.commune: {province.name} không có '{place.commune}'",
+            f"Có phải ý bạn là '{close}'?" if close else
+            "Ghi tên xã/phường mới (sau 1/7/2025) cùng chữ 'Xã' hoặc 'Phường'; tên cũ ghi ở "
+            "place.former. Danh sách: generator/data/communes.csv.")]
+    return _former(doc, club, province, commune, places) if place.former else []
+
+
+def _former(doc: YamlDocument, club: Club, province, commune: str,
+            places: Places) -> list[Problem]:
+    """A former province, district and commune must be among those merged into the commune."""
+    former = club.place.former
+    assert former is not None
+    merged = places.merged_into(province.name, commune)
+    if former.province:
+        allowed = [*places.former_provinces(province.name), *province.former]
+        if name_key(former.province) not in {name_key(n) for n in allowed}:
+            return [doc.problem(("place", "former", "province"),
+                f"place.former.province: '{former.province}' không nhập vào {province.name}",
+                "Các tỉnh cũ của " + province.name + ": " + ", ".join(dict.fromkeys(allowed)) + ".")]
+        merged = [f for f in merged if name_key(f.province) == name_key(former.province)] or merged
+    if former.district:
+        districts = {name_key(f.district): f.district for f in merged}
+        if name_key(former.district) not in districts:
+            return [doc.problem(("place", "former", "district"),
+                f"place.former.district: không có xã nào của '{former.district}' nhập vào {commune}",
+                "Các huyện cũ có xã nhập vào đây: " + ", ".join(sorted(set(districts.values()))) + ".")]
+        merged = [f for f in merged if name_key(f.district) == name_key(former.district)]
+    if former.commune:
+        communes = {name_key(f.commune): f.commune for f in merged if f.commune}
+        if name_key(former.commune) not in communes:
+            shown = sorted(set(communes.values()))
+            return [doc.problem(("place", "former", "commune"),
+                f"place.former.commune: '{former.commune}' không nằm trong các xã cũ đã nhập vào {commune}",
+                "Các xã, phường, thị trấn cũ đã nhập vào đây: " + ", ".join(shown[:12]) +
+                (", …" if len(shown) > 12 else "") + ".")]
+    return []
+
+
+def _ratings(doc: YamlDocument, club: Club, indicator_sets: dict[str, IndicatorSet]) -> list[Problem]:
+    """A rating names the indicator set it was scored with; its score must fit that set."""
+    problems = []
+    for i, rating in enumerate(club.ratings):
+        if rating.indicators is None:
+            continue
+        indicator_set = indicator_sets.get(rating.indicators)
+        if indicator_set is None:
+            close = difflib.get_close_matches(rating.indicators, list(indicator_sets), n=1)
+            problems.append(doc.problem(("ratings", i, "indicators"),
+                f"không có bộ chỉ số '{rating.indicators}' (content/indicators.yaml)",
+                f"Có phải ý bạn là '{close[0]}'?" if close else
+                "Khai báo bộ chỉ số trong content/indicators.yaml."))
+        elif rating.score is not None and rating.score > indicator_set.max_score:
+            problems.append(doc.problem(("ratings", i, "score"),
+                f"điểm {rating.score:g} lớn hơn điểm tối đa {indicator_set.max_score:g} "
+                f"của bộ chỉ số '{indicator_set.id}'"))
+        elif rating.score is not None and indicator_set.level_for(rating.score) != rating.level:
+            problems.append(doc.problem(("ratings", i, "level"),
+                f"điểm {rating.score:g} ứng với mức '{indicator_set.level_for(rating.score)}' "
+                f"nhưng ghi '{rating.level}'",
+                "Kiểm tra lại điểm hoặc mức (có thể do điều kiện riêng của bộ chỉ số).",
+                severity="warning"))
+    return problems
+
+
+# Worker processes get the rules once, when they start, instead of with every batch.
+_worker_rules: ClubRules | None = None
+
+
+def _start_worker(rules: ClubRules) -> None:
+    global _worker_rules
+    _worker_rules = rules
+
+
+def _check_batch(files: list[ClubFile]) -> list[ClubResult]:
+    assert _worker_rules is not None
+    return _check_all(files, _worker_rules, keep=False)
+
+
+def _check_all(files: list[ClubFile], rules: ClubRules, keep: bool) -> list[ClubResult]:
+    # Records are many small acyclic objects: the cyclic garbage collector would rescan all of
+    # them again and again (it doubled the time pydantic takes), and finds nothing to free.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        results = [check_club_file(f, rules) for f in files]
+    finally:
+        if enabled:
+            gc.enable()
+    return results if keep else [ClubResult(None, r.problems) for r in results]
+
+
+def _in_workers(files: list[ClubFile], rules: ClubRules, workers: int) -> list[ClubResult]:
+    size = max(50, len(files) // (workers * 8))
+    batches = [files[i:i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(rules,)) as pool:
+        return [result for batch in pool.map(_check_batch, batches) for result in batch]
