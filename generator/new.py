@@ -9,10 +9,10 @@ from pathlib import Path
 
 import jinja2
 
-from generator.load.text import fold, nfc, slugify
+from generator.load.places import Places, load_places
+from generator.load.text import fold, name_key, nfc, slugify
 from generator.model.content import Province
 from generator.project import Project
-from generator.validate import load_provinces
 
 CLUB_PREFIX = "clb lien the he tu giup nhau"
 
@@ -42,6 +42,22 @@ def find_province(text: str, provinces: list[Province]) -> Province:
     raise NewClubError(f"'{text}' không phải một trong 34 tỉnh/thành phố.{hint}")
 
 
+def find_commune(text: str, province: Province, places: Places) -> str:
+    """The official name of a current commune: "xa gia loc" is not enough, "Xã Gia Lộc" is."""
+    for candidate in (text, f"Xã {text}", f"Phường {text}", f"Đặc khu {text}"):
+        if official := places.commune(province.name, candidate):
+            return official
+    now = list(dict.fromkeys(c for (p, c), units in places.merged.items() if p == province.name
+                             for unit in units if name_key(unit.commune).endswith(name_key(text))))
+    if now:  # a commune merged in 2025 (or split among several)
+        raise NewClubError(f"'{text}' là tên xã cũ, nay thuộc {' hoặc '.join(now)}: dùng "
+                           f'--commune "{now[0]}" (hoặc xã đúng) và ghi xã cũ ở place.former.')
+    close = places.closest_commune(province.name, text)
+    hint = f" Có phải ý bạn là '{close}'?" if close else ""
+    raise NewClubError(f"{province.name} không có xã/phường '{text}'.{hint} "
+                       "Danh sách: generator/data/communes.csv.")
+
+
 def club_id_for(name: str, village: str | None, commune: str) -> str:
     """A readable id: the village (or the name without the club prefix), then the commune."""
     own = fold(village or name).replace(CLUB_PREFIX, "")
@@ -54,8 +70,10 @@ def club_id_for(name: str, village: str | None, commune: str) -> str:
 def new_club(project: Project, *, province: str, commune: str, name: str,
              village: str | None = None, club_id: str | None = None,
              founded: dt.date | None = None) -> NewClub:
-    found = find_province(nfc(province), load_provinces())
-    name, commune = nfc(name).strip(), nfc(commune).strip()
+    places = load_places()
+    found = find_province(nfc(province), places.provinces)
+    name = nfc(name).strip()
+    commune = find_commune(nfc(commune).strip(), found, places)
     village = nfc(village).strip() if village else None
     club_id = club_id or club_id_for(name, village, commune)
     if slugify(club_id) != club_id:

@@ -41,3 +41,19 @@ def test_new_club_explains_a_wrong_province(mini, capsys, province, words):
     assert run(mini, "--province", province, "--commune", "Xã A", "--name", "CLB A") == 1
     assert words in capsys.readouterr().err
     assert sorted(p.name for p in mini.clubs.iterdir()) == ["ha-noi", "hai-phong"]
+
+
+@pytest.mark.parametrize("commune, words", [
+    ("Xã Gia Lôc", "Có phải ý bạn là 'Xã Gia Lộc'?"),
+    ("Thị trấn Gia Lộc", "nay thuộc Xã Gia Lộc hoặc Xã Gia Phúc"),
+])
+def test_new_club_explains_a_wrong_commune(mini, capsys, commune, words):
+    assert run(mini, "--province", "Hải Phòng", "--commune", commune, "--name", "CLB A") == 1
+    assert words in capsys.readouterr().err
+
+
+def test_new_club_writes_the_official_commune_name(mini):
+    assert run(mini, "--province", "Hải Phòng", "--commune", "gia lộc", "--name", "CLB B",
+               "--village", "thôn Bắc") == 0
+    data = read_yaml_file(mini.clubs / "hai-phong" / "thon-bac-gia-loc.yaml", "new.yaml").data
+    assert data["place"]["commune"] == "Xã Gia Lộc"

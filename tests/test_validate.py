@@ -1,6 +1,10 @@
 """Validation of a small project: clean data passes, each mistake points at its line."""
 
 import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
 
 from generator.build import check
 from generator.project import Project
@@ -153,3 +157,31 @@ def test_a_form_block_holds_exactly_one_kind(mini):
         "    purpose: Thử.\n    blocks:\n      - heading: Một\n        text: Hai\n", "utf-8")
     [problem] = problems_of(mini)
     assert problem.startswith("content/forms.yaml:8:9: mỗi khối của biểu mẫu chỉ có một loại")
+
+
+INVALID = sorted((Path(__file__).parent / "fixtures" / "invalid-clubs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=[p.stem for p in INVALID])
+def test_each_invalid_club_file_is_reported_at_its_line(mini, fixture):
+    # Each file holds one mistake and names what check must say in its `# expect:` lines.
+    expected = [line.removeprefix("# expect: ") for line in fixture.read_text("utf-8").splitlines()
+                if line.startswith("# expect: ")]
+    shutil.copy(fixture, mini.clubs / "ha-noi" / fixture.name)
+    shown = f"clubs/ha-noi/{fixture.name}:"
+    found = [p.removeprefix(shown).split("\n")[0] for p in problems_of(mini) if p.startswith(shown)]
+    assert found == expected
+
+
+def test_commune_spelled_with_the_older_tone_placement_is_accepted(mini):
+    edit(mini, "clubs/ha-noi/dong-hoang.yaml", "commune: Xã Sóc Sơn", "commune: Xã Ứng Hoà")
+    assert problems_of(mini) == []
+
+
+def test_photos_without_consent_are_a_warning(mini):
+    (mini.content / "photos").mkdir()
+    (mini.content / "photos" / "buoi-hop.jpg").write_bytes(b"\xff\xd8\xff")
+    edit(mini, "clubs/ha-noi/dong-hoang.yaml", "private:",
+         "photos:\n  - {file: buoi-hop.jpg, caption: Buổi họp, consent: false}\nprivate:")
+    [problem] = check(mini, today=TODAY)
+    assert problem.severity == "warning" and "sẽ không được đăng" in problem.message

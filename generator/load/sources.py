@@ -28,6 +28,7 @@ class Sources:
     indicators: YamlDocument | None = None
     forms: YamlDocument | None = None
     club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
+    photos: frozenset[str] = frozenset()  # file names in content/photos/
     modules: list[MarkdownSource] = field(default_factory=list)
     stories: list[MarkdownSource] = field(default_factory=list)
     pages: list[MarkdownSource] = field(default_factory=list)
@@ -68,6 +69,9 @@ def load_sources(project: Project) -> Sources:
     sources.modules = markdown_files(project.content / "modules")
     sources.stories = markdown_files(project.content / "stories")
     sources.pages = markdown_files(project.content / "pages")
+    photos = project.content / "photos"
+    if photos.is_dir():
+        sources.photos = frozenset(p.name for p in photos.iterdir() if p.is_file())
     sources.problems.extend(stray_club_files(project))
     return sources
 

@@ -60,6 +60,7 @@ def write_pages(portal: Portal, stats: Indicators, printed: list, project: Proje
     page("glossary.md", "glossary.md.j2",
          terms=sorted(portal.glossary, key=lambda t: sort_key(t.vi)))
     _assets(project, docs)
+    _photos(portal, project, docs)
 
     written.nav = _nav(portal, provinces, stories)
     return written
@@ -89,8 +90,18 @@ def _directory(portal: Portal, stats: Indicators, page) -> list:
     for entry in portal.clubs:
         page(f"clubs/{entry.province_slug}/{entry.id}.md", "club.md.j2", entry=entry,
              club=entry.club, province=portal.province(entry.province_slug),
-             stories=[s for s in portal.stories if s.id in entry.club.stories])
+             stories=[s for s in portal.stories if s.id in entry.club.stories],
+             photos=[p for p in entry.club.photos if p.consent])
     return provinces
+
+
+def _photos(portal: Portal, project: Project, docs: Path) -> None:
+    """Copy only the photos a club shows with recorded consent; the rest never leave content/."""
+    wanted = {p.file for entry in portal.clubs for p in entry.club.photos if p.consent}
+    for name in sorted(wanted):
+        target = docs / "photos" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project.content / "photos" / name, target)
 
 
 def _assets(project: Project, docs: Path) -> None:

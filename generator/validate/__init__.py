@@ -46,7 +46,7 @@ def validate(sources: Sources, today: dt.date | None = None, *, portal: bool = T
     stories = _stories(sources.stories, {PurePosixPath(f.shown).stem for f in sources.club_files},
                        problems)
     rules = ClubRules(places, indicator_sets, frozenset(s.id for s in stories),
-                      today or dt.date.today())
+                      today or dt.date.today(), sources.photos)
     clubs, club_problems = check_club_files(sources.club_files, rules, keep=portal,
                                             workers=workers)
     problems.extend(club_problems)

@@ -48,6 +48,7 @@ class ClubRules:
     indicator_sets: dict[str, IndicatorSet]
     story_ids: frozenset[str]
     today: dt.date
+    photos: frozenset[str] = frozenset()  # file names in content/photos/
 
 
 @dataclass
@@ -161,6 +162,31 @@ def club_problems(doc: YamlDocument, club: Club, province, rules: ClubRules) -> 
     problems += [doc.problem(("stories", i), f"không có câu chuyện '{story}' "
                              f"(content/stories/{story}.md)")
                  for i, story in enumerate(club.stories) if story not in rules.story_ids]
+    problems += _photos(doc, club, rules.photos)
+    return problems
+
+
+PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _photos(doc: YamlDocument, club: Club, photos: frozenset[str]) -> list[Problem]:
+    """A photo names a file in content/photos/; one without consent is never published."""
+    problems = []
+    for i, photo in enumerate(club.photos):
+        if not photo.file.lower().endswith(PHOTO_TYPES):
+            problems.append(doc.problem(("photos", i, "file"),
+                f"photos.file: '{photo.file}' không phải ảnh JPEG, PNG hoặc WebP",
+                "Lưu ảnh dạng .jpg hoặc .png vào content/photos/."))
+        elif photo.file not in photos:
+            close = difflib.get_close_matches(photo.file, sorted(photos), n=1)
+            problems.append(doc.problem(("photos", i, "file"),
+                f"photos.file: không có ảnh 'content/photos/{photo.file}'",
+                f"Có phải ý bạn là '{close[0]}'?" if close else
+                "Chép ảnh vào thư mục content/photos/ và ghi đúng tên tệp ở đây."))
+        if not photo.consent:
+            problems.append(doc.problem(("photos", i, "consent"),
+                "ảnh chưa có đồng ý của người trong ảnh nên sẽ không được đăng",
+                "Khi đã có đồng ý bằng văn bản, ghi consent: true.", severity="warning"))
     return problems
 
 
