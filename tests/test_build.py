@@ -180,6 +180,28 @@ def test_private_fields_never_reach_the_output(mini, tmp_path):
         assert secret not in text
 
 
+def test_only_photos_with_consent_are_published(mini, tmp_path):
+    from PIL import Image
+
+    photos = mini.content / "photos"
+    photos.mkdir()
+    for name, colour in (("hop-mat.jpg", "green"), ("chua-dong-y.jpg", "red")):
+        Image.new("RGB", (40, 30), colour).save(photos / name)
+    club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    club.write_text(club.read_text("utf-8").replace("private:", (
+        "photos:\n"
+        "  - {file: hop-mat.jpg, caption: Gặp mặt đầu xuân, consent: true}\n"
+        "  - {file: chua-dong-y.jpg, caption: Ảnh chưa xin phép, consent: false}\n"
+        "private:")), "utf-8")
+    result = build(mini, tmp_path / "site", pdf=False)
+    page = (result.out / "clubs" / "ha-noi" / "dong-hoang.html").read_text("utf-8")
+    assert 'src="../../photos/hop-mat.jpg"' in page and "Gặp mặt đầu xuân" in page
+    assert (result.out / "photos" / "hop-mat.jpg").read_bytes() == (photos / "hop-mat.jpg").read_bytes()
+    assert not list(result.out.rglob("chua-dong-y*"))
+    assert not any("Ảnh chưa xin phép" in f.read_text("utf-8", errors="ignore")
+                   for f in result.out.rglob("*.html"))
+
+
 def test_a_failed_build_leaves_the_previous_site_untouched(mini, tmp_path):
     out = tmp_path / "site"
     build(mini, out, pdf=False)
