@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.load.places import load_places
+from generator.model.club import Club
 
 LEVELS = [("rất mạnh", 85, 98), ("mạnh", 70, 84), ("trung bình", 50, 69), ("yếu", 30, 49)]
 AREAS = ["livelihood", "health", "home_care", "self_help", "rights", "learning", "culture",
@@ -86,6 +87,7 @@ def generate(root: Path, clubs: int = 21_000, seed: int = 2035, content: Path | 
         former_place = {"province": former.province, "district": former.district,
                         **({"commune": former.commune} if former.commune else {})} if former else None
         record = club_record(rng, province.name, commune, village, former_place)
+        Club.model_validate(record)  # the generator and the model must not drift apart
         path = root / "clubs" / province.slug / f"clb-{i + 1:05d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False), "utf-8")
