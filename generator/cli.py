@@ -3,27 +3,49 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from generator.messages import LANGUAGES, set_language, t
 from generator.problems import BuildFailed, Problem, SourceError
 from generator.project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "lang"):  # commands that report problems: chosen before anything is read
+        set_language(_language(parser, args.lang))
     project = Project(Path(args.root).resolve())
     try:
         return args.run(project, args)
     except SourceError as err:
         _print_problems(err.problems)
-        print(f"\nDừng lại: {len(err.problems)} lỗi; chưa ghi gì ra thư mục kết quả.", file=sys.stderr)
+        print("\n" + t("output.stopped", count=len(err.problems)), file=sys.stderr)
         return 1
     except BuildFailed as err:
-        print(f"Lỗi: {err}\nChưa ghi gì ra thư mục kết quả.", file=sys.stderr)
+        print(t("output.failed", reason=err), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _language(parser: argparse.ArgumentParser, given: str | None) -> str:
+    """--lang, else the environment variable ISHC_LANG, else Vietnamese."""
+    if given:
+        return given
+    lang = os.environ.get("ISHC_LANG", "").strip().lower()
+    if lang and lang not in LANGUAGES:
+        parser.error(f"biến môi trường ISHC_LANG phải là {' hoặc '.join(LANGUAGES)}, "
+                     f"không phải '{lang}'")
+    return lang or "vi"
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="ngôn ngữ của thông báo: vi (tiếng Việt) hoặc en (tiếng Anh) "
+                             "(mặc định: theo biến môi trường ISHC_LANG, nếu không có thì vi)")
 
 
 class _Help(argparse.HelpFormatter):
@@ -62,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Đọc và kiểm tra mọi tệp trong clubs/ và content/; "
                                             "in mỗi lỗi dạng tệp:dòng:cột: thông báo.")
     check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    _add_lang(check)
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="tạo trang web và sổ tay PDF",
@@ -70,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", metavar="DIR", help="thư mục kết quả (mặc định: site)")
     build.add_argument("--no-pdf", action="store_true", help="bỏ qua sổ tay PDF (nhanh hơn)")
     build.add_argument("--quiet", action="store_true", help="không hiện tiến độ")
+    _add_lang(build)
     build.set_defaults(run=_build)
 
     new = commands.add_parser("new", help="tạo tệp mới từ mẫu (hiện có: club)",
@@ -115,8 +139,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     out = out if out.is_absolute() else Path.cwd() / out
     result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
     _print_problems(result.warnings)
-    print(f"Xong: {result.pages} trang web; PDF: {len(result.handbooks)} sổ tay, "
-          f"{len(result.handouts)} tài liệu phát tay, {len(result.forms)} biểu mẫu → {out}")
+    print(t("output.built", pages=result.pages, handbooks=len(result.handbooks),
+            handouts=len(result.handouts), forms=len(result.forms), out=out))
     return 0
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from generator.messages import t
+
 Severity = Literal["error", "warning"]
 
 
@@ -22,7 +24,7 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
-        label = "" if self.severity == "error" else "cảnh báo: "
+        label = "" if self.severity == "error" else t("output.warning") + ": "
         text = f"{where}: {label}{self.message}"
         return f"{text}\n    → {self.hint}" if self.hint else text
 
@@ -59,7 +61,7 @@ class SourceError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(f"{len(problems)} lỗi trong dữ liệu nguồn")
+        super().__init__(t("output.source_errors", count=len(problems)))
 
 
 def relative(path: Path, root: Path) -> str:

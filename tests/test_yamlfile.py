@@ -24,7 +24,7 @@ def test_text_is_normalised_to_nfc():
     assert doc.data["name"] == unicodedata.normalize("NFC", "Sức khỏe")
 
 
-@pytest.mark.parametrize("name, line, words", [
+BROKEN_CASES = [
     ("duplicate-key.yaml", 2, "khóa 'name' lặp lại"),
     ("tab.yaml", 4, "Tab"),
     ("python-tag.yaml", 1, "thẻ YAML không được phép"),
@@ -36,7 +36,10 @@ def test_text_is_normalised_to_nfc():
     ("binary.yaml", 1, "nhị phân"),
     ("deep.yaml", 1, "lồng quá sâu"),
     ("syntax.yaml", 4, "cú pháp"),
-])
+]
+
+
+@pytest.mark.parametrize("name, line, words", BROKEN_CASES)
 def test_broken_files_name_file_line_and_fault(name, line, words):
     with pytest.raises(YamlProblem) as caught:
         read_yaml_file(BROKEN / name, f"clubs/ha-noi/{name}")
@@ -53,3 +56,15 @@ def test_file_over_one_megabyte_is_refused(tmp_path):
     with pytest.raises(YamlProblem) as caught:
         read_yaml_file(big, "big.yaml")
     assert "quá lớn" in caught.value.problem.message
+
+
+@pytest.mark.parametrize("name, line, words", BROKEN_CASES)
+def test_ishc_check_reports_each_broken_club_file_without_a_traceback(mini, name, line, words):
+    import shutil
+
+    from generator.build import check
+
+    shutil.copy(BROKEN / name, mini.clubs / "ha-noi" / name)
+    [problem] = [p for p in check(mini) if p.path == f"clubs/ha-noi/{name}"]
+    assert (problem.line, problem.severity) == (line, "error")
+    assert words in problem.message

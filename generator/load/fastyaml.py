@@ -66,7 +66,7 @@ def yaml_to_json(text: str) -> FastJson | None:
             emitted = ryml.emit_json(ryml.parse_in_place(buffer))
     except ryml.ExceptionBasic:
         return None
-    if not emitted.startswith("{"):
+    if not emitted or not emitted.startswith("{"):  # empty, a list or a single value
         return None
     # rapidyaml keeps both copies of a repeated key, and a JSON reader keeps the last in silence,
     # where the careful loader calls it an error. So the reader counts the keys it ends up with

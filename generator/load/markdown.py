@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
+from generator.messages import t
 from generator.problems import Problem
 
 
@@ -22,21 +23,20 @@ def read_markdown_file(path: Path, shown: str) -> MarkdownSource:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise YamlProblem(Problem(shown, 1, 1, f"không đọc được tệp: {err.strerror}")) from None
+        raise YamlProblem(Problem(shown, 1, 1, t("file.unreadable", reason=err.strerror))) from None
     return parse_markdown(decode(raw, shown), shown)
 
 
 def parse_markdown(text: str, shown: str) -> MarkdownSource:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        raise YamlProblem(Problem(shown, 1, 1, "thiếu phần thông tin đầu bài (front matter)",
-            "Dòng đầu tiên của tệp phải là '---', tiếp theo là các trường như 'title: ...', "
-            "rồi một dòng '---' nữa."))
+        raise YamlProblem(Problem(shown, 1, 1, t("markdown.no_front_matter"),
+                                  t("markdown.no_front_matter.hint")))
     for end in range(1, len(lines)):
         if lines[end].strip() == "---":
             break
     else:
-        raise YamlProblem(Problem(shown, 1, 1, "phần thông tin đầu bài không có dòng '---' đóng",
-                                  "Thêm một dòng '---' sau trường cuối cùng."))
+        raise YamlProblem(Problem(shown, 1, 1, t("markdown.front_matter_unclosed"),
+                                  t("markdown.front_matter_unclosed.hint")))
     meta = parse_yaml("".join(lines[1:end]), shown, line_offset=1)
     return MarkdownSource(shown, meta, "".join(lines[end + 1:]), end + 2)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.load.markdown import MarkdownSource, read_markdown_file
 from generator.load.yamlfile import YamlDocument, YamlProblem, read_yaml_file
+from generator.messages import t
 from generator.problems import Problem
 from generator.project import Project
 
@@ -41,8 +42,8 @@ def load_sources(project: Project) -> Sources:
     def yaml_file(path: Path, required: bool = True) -> YamlDocument | None:
         if not path.exists():
             if required:
-                sources.problems.append(Problem(project.shown(path), 1, 1, "thiếu tệp",
-                                                "Tệp này là bắt buộc; khôi phục nó từ kho mã."))
+                sources.problems.append(Problem(project.shown(path), 1, 1, t("file.missing"),
+                                                t("file.missing.hint")))
             return None
         try:
             return read_yaml_file(path, project.shown(path))
@@ -92,8 +93,6 @@ def stray_club_files(project: Project) -> list[Problem]:
             if depth == 2 and name.endswith(".yaml") or name == "README.md":
                 continue
             path = Path(folder, name)
-            hint = ("Đổi đuôi tệp thành .yaml." if path.suffix == ".yml" else
-                    "Mỗi CLB là một tệp clubs/<tỉnh>/<mã-clb>.yaml.")
-            stray.append(Problem(project.shown(path), 1, 1, "tệp này không được đọc", hint,
-                                 "warning"))
+            hint = t("file.stray.yml.hint" if path.suffix == ".yml" else "file.stray.hint")
+            stray.append(Problem(project.shown(path), 1, 1, t("file.stray"), hint, "warning"))
     return sorted(stray)

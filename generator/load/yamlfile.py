@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.load.text import nfc
+from generator.messages import number, t
 from generator.problems import Problem
 
 Loc = tuple[str | int, ...]
@@ -105,21 +106,18 @@ def decode(raw: bytes, path: str) -> str:
     """Bytes to NFC text, or a YamlProblem naming the likely encoding."""
     if len(raw) > MAX_BYTES:
         raise YamlProblem(Problem(path, 1, 1,
-            f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,})".replace(",", "."),
-            "Mỗi CLB một tệp; tách dữ liệu hoặc xóa phần thừa."))
+            t("file.too_large", size=number(len(raw)), limit=number(MAX_BYTES)),
+            t("file.too_large.hint")))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlProblem(Problem(path, 1, 1, "tệp được lưu bằng bảng mã UTF-16",
-            "Mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Save As → Encoding: UTF-8)."))
+        raise YamlProblem(Problem(path, 1, 1, t("file.utf16"), t("file.utf16.hint")))
     if b"\x00" in raw[:8192]:
-        raise YamlProblem(Problem(path, 1, 1, "tệp nhị phân, không phải văn bản",
-            "Tệp này không phải tệp YAML/Markdown; hãy xóa nó hoặc thay bằng tệp văn bản."))
+        raise YamlProblem(Problem(path, 1, 1, t("file.binary"), t("file.binary.hint")))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise YamlProblem(Problem(path, line, 1,
-            f"tệp không phải UTF-8; có thể là {_guess_legacy(raw)}",
-            "Mở tệp và lưu lại với bảng mã UTF-8.")) from None
+        raise YamlProblem(Problem(path, line, 1, t("file.not_utf8", encoding=_guess_legacy(raw)),
+                                  t("file.not_utf8.hint"))) from None
     return nfc(text)
 
 
@@ -128,8 +126,8 @@ def _guess_legacy(raw: bytes) -> str:
     # combining tone marks; text in Windows-1252 (Western) rarely has them.
     if any(bytes([b]) in raw for b in (0xD0, 0xF0, 0xC3, 0xE3, 0xD5, 0xF5, 0xDD, 0xFD, 0xCC, 0xEC,
                                        0xD2, 0xDE, 0xF2)):
-        return "Windows-1258 (bảng mã tiếng Việt cũ của Windows)"
-    return "Windows-1252 hoặc một bảng mã cũ"
+        return t("encoding.windows_1258")
+    return t("encoding.legacy")
 
 
 def read_yaml_file(path: Path, shown: str) -> YamlDocument:
@@ -137,7 +135,7 @@ def read_yaml_file(path: Path, shown: str) -> YamlDocument:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise YamlProblem(Problem(shown, 1, 1, f"không đọc được tệp: {err.strerror}")) from None
+        raise YamlProblem(Problem(shown, 1, 1, t("file.unreadable", reason=err.strerror))) from None
     return parse_yaml(decode(raw, shown), shown)
 
 
@@ -150,22 +148,22 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> YamlDocument:
 def _careful(text: str, shown: str, line_offset: int) -> tuple[Any, Positions]:
     """libyaml's nodes, every position kept, every oddity a YamlProblem."""
     if not text.strip():
-        raise YamlProblem(Problem(shown, 1 + line_offset, 1, "tệp rỗng",
-                                  "Điền dữ liệu theo mẫu, hoặc xóa tệp."))
+        raise YamlProblem(Problem(shown, 1 + line_offset, 1, t("yaml.empty"),
+                                  t("yaml.fill_in.hint")))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         raise YamlProblem(_syntax_problem(err, text, shown, line_offset)) from None
     except yaml.YAMLError as err:  # pragma: no cover - libyaml always marks its errors
-        raise YamlProblem(Problem(shown, 1 + line_offset, 1, f"lỗi cú pháp YAML: {err}")) from None
+        raise YamlProblem(Problem(shown, 1 + line_offset, 1,
+                                  t("yaml.syntax", detail=err))) from None
     if root is None:
-        raise YamlProblem(Problem(shown, 1 + line_offset, 1, "tệp không có dữ liệu",
-                                  "Điền dữ liệu theo mẫu, hoặc xóa tệp."))
+        raise YamlProblem(Problem(shown, 1 + line_offset, 1, t("yaml.no_data"),
+                                  t("yaml.fill_in.hint")))
     if not isinstance(root, yaml.MappingNode):
         pos = _pos(root)
         raise YamlProblem(Problem(shown, pos.line + line_offset, pos.col,
-            "cấp ngoài cùng phải là các cặp 'khóa: giá trị', không phải danh sách hay giá trị đơn",
-            "Bắt đầu tệp bằng các trường như 'name: ...', không bắt đầu bằng '- '."))
+                                  t("yaml.top_level"), t("yaml.top_level.hint")))
     builder = _Builder(shown, line_offset)
     return builder.build(root, (), 0), builder.positions
 
@@ -180,11 +178,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str, offset: in
     col = mark.column + 1 if mark else 1
     problem = err.problem or ""
     if mark and _indented_with_tab(text, mark.line):
-        return Problem(shown, line, col, "dùng phím Tab để thụt lề",
-                       "YAML chỉ chấp nhận dấu cách: thay mỗi Tab bằng 2 dấu cách.")
-    return Problem(shown, line, col, f"lỗi cú pháp YAML: {problem or err}",
-                   "Kiểm tra dấu ':' sau mỗi khóa, thụt lề đều bằng dấu cách, và dấu ngoặc kép "
-                   "đóng mở đủ đôi.")
+        return Problem(shown, line, col, t("yaml.tab"), t("yaml.tab.hint"))
+    return Problem(shown, line, col, t("yaml.syntax", detail=problem or err),
+                   t("yaml.syntax.hint"))
 
 
 def _indented_with_tab(text: str, line: int) -> bool:
@@ -212,14 +208,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"dữ liệu lồng quá sâu (hơn {MAX_DEPTH} cấp)",
-                            "Dữ liệu CLB chỉ cần vài cấp; kiểm tra thụt lề.")
+            raise self.fail(node, t("yaml.too_deep", limit=MAX_DEPTH), t("yaml.too_deep.hint"))
         if id(node) in self.seen:
-            raise self.fail(node, "không dùng neo và bí danh YAML (& và *)",
-                            "Viết đầy đủ giá trị ở từng chỗ thay vì tham chiếu.")
+            raise self.fail(node, t("yaml.alias"), t("yaml.alias.hint"))
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise self.fail(node, "tệp có quá nhiều giá trị", "Mỗi CLB một tệp.")
+            raise self.fail(node, t("yaml.too_many_values"), t("yaml.too_many_values.hint"))
         self.positions.values[loc] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc, depth)
@@ -234,22 +228,20 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, "khóa phải là một tên đơn giản",
-                                "Viết khóa dạng 'ten_truong: giá trị'.")
+                raise self.fail(key_node, t("yaml.key_not_simple"), t("yaml.key_not_simple.hint"))
             key = str(self.scalar(key_node))
             if key in result:
                 first = self.positions.keys[loc + (key,)]
-                raise self.fail(key_node, f"khóa '{key}' lặp lại (đã có ở dòng "
-                                f"{first.line + self.line_offset})",
-                                "Giữ một khóa và xóa khóa thừa; YAML chỉ lấy một giá trị.")
+                raise self.fail(key_node,
+                                t("yaml.duplicate_key", key=key, line=first.line + self.line_offset),
+                                t("yaml.duplicate_key.hint"))
             self.positions.keys[loc + (key,)] = _pos(key_node)
             result[key] = self.build(value_node, loc + (key,), depth + 1)
         return result
 
     def check_tag(self, node: yaml.Node, *allowed: str) -> None:
         if node.tag not in allowed:
-            raise self.fail(node, f"thẻ YAML không được phép: {node.tag}",
-                            "Xóa thẻ bắt đầu bằng '!' — tệp dữ liệu chỉ chứa chữ, số, ngày và danh sách.")
+            raise self.fail(node, t("yaml.tag", tag=node.tag), t("yaml.tag.hint"))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         # Fast paths for the common tags; PyYAML's constructor handles the rare spellings

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt,
                       ValidationInfo, model_validator)
 
+from generator.messages import t
+
 Area = Literal["livelihood", "health", "home_care", "self_help", "rights", "learning",
                "culture", "resources"]
 Status = Literal["active", "paused", "dissolved"]
@@ -26,7 +28,7 @@ def _stays_text(value: str, info: ValidationInfo) -> str:
     # such values as a date and a boolean, not as text.
     check = info.context.get("reads_as_other_type") if info.context else None
     if check is not None and check(value):
-        raise ValueError("YAML đọc giá trị này thành số, ngày hoặc đúng/sai")
+        raise ValueError(t("model.reads_as_other_type"))
     return value
 
 
@@ -74,7 +76,8 @@ class MemberCount(Record):
         for name in ("women", "older", "poor", "disabled", "ethnic_minority"):
             part = getattr(self, name)
             if part is not None and part > self.total:
-                raise ValueError(f"{name} ({part}) lớn hơn total ({self.total})")
+                raise ValueError(t("model.part_over_total", part=name, count=part,
+                                   total=self.total))
         return self
 
 
@@ -86,7 +89,7 @@ class Board(Record):
     @model_validator(mode="after")
     def women_within_size(self) -> "Board":
         if self.women is not None and self.women > self.size:
-            raise ValueError(f"women ({self.women}) lớn hơn size ({self.size})")
+            raise ValueError(t("model.women_over_size", women=self.women, size=self.size))
         return self
 
 
@@ -166,7 +169,7 @@ class Club(Record):
     @model_validator(mode="after")
     def dissolved_has_date(self) -> "Club":
         if (self.status == "dissolved") != (self.dissolved is not None):
-            raise ValueError("status 'dissolved' và ngày 'dissolved' phải đi cùng nhau")
+            raise ValueError(t("model.dissolved_date"))
         return self
 
     @property

@@ -15,6 +15,7 @@ from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalo
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
                                      Province, Story, StoryMeta, Form, Forms, IndicatorSet,
                                      IndicatorSets)
+from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, check_club_files
 from generator.validate.fields import parse_record
@@ -71,14 +72,15 @@ def _catalogue(doc: YamlDocument | None, problems: list[Problem]) -> Catalogue |
     for i, s in enumerate(catalogue.sets):
         for key, value in (("number", s.number), ("slug", s.slug)):
             if (key, value) in seen:
-                problems.append(doc.problem(("sets", i, key), f"bộ tài liệu {key} '{value}' trùng",
-                                            "Mỗi bộ tài liệu có số và slug riêng."))
+                problems.append(doc.problem(("sets", i, key),
+                                            t("set.duplicate", key=key, value=value),
+                                            t("set.duplicate.hint")))
             seen[(key, value)] = i
         for j, audience in enumerate(s.audience):
             if audience not in catalogue.audiences:
                 problems.append(doc.problem(("sets", i, "audience", j),
-                    f"đối tượng '{audience}' chưa được khai báo trong audiences",
-                    "Dùng một trong: " + ", ".join(catalogue.audiences) + "."))
+                    t("audience.undeclared", audience=audience),
+                    t("hint.use_one_of", options=", ".join(catalogue.audiences))))
     return catalogue
 
 
@@ -98,20 +100,19 @@ def _catalogue_links(doc: YamlDocument, catalogue: Catalogue, modules: dict[str,
             if module is None:
                 close = difflib.get_close_matches(module_id, list(modules), n=1)
                 problems.append(doc.problem(("sets", i, "modules", j),
-                    f"không có bài học '{module_id}' (content/modules/{module_id}.md)",
-                    f"Có phải ý bạn là '{close[0]}'?" if close else "Tạo tệp bài học hoặc xóa dòng này."))
+                    t("module.missing", module=module_id),
+                    t("hint.did_you_mean", name=close[0]) if close else t("module.missing.hint")))
             elif s.number not in module.meta.sets:
                 problems.append(Problem(module.path, 2, 1,
-                    f"bài học có trong bộ {s.number} (content/sets.yaml) nhưng 'sets' không ghi bộ này",
-                    f"Thêm {s.number} vào danh sách 'sets' của bài."))
+                    t("module.set_not_in_module", number=s.number),
+                    t("module.set_not_in_module.hint", number=s.number)))
     for module in modules.values():
         for number in module.meta.sets:
             listed = any(s.number == number and module.id in s.modules for s in catalogue.sets)
             if not listed:
                 problems.append(Problem(module.path, 2, 1,
-                    f"bài học ghi thuộc bộ {number} nhưng bộ đó không liệt kê bài này"
-                    if number in numbers else f"không có bộ tài liệu số {number}",
-                    "Thêm mã bài vào 'modules' của bộ trong content/sets.yaml, hoặc sửa 'sets'."))
+                    t("module.not_in_set" if number in numbers else "set.unknown", number=number),
+                    t("module.not_in_set.hint")))
     return problems
 
 
@@ -129,9 +130,9 @@ def _module_links(modules: dict[str, Module], present: set[str]) -> list[Problem
                 if stem not in present:
                     close = difflib.get_close_matches(stem, sorted(present), n=1)
                     problems.append(Problem(module.path, module.body_line + offset,
-                        match.start() + 1, f"liên kết tới bài '{target}' không tồn tại",
-                        f"Có phải ý bạn là '{close[0]}.md'?" if close else
-                        "Liên kết tới bài khác viết dạng [tên bài](ma-bai.md)."))
+                        match.start() + 1, t("module.broken_link", target=target),
+                        t("hint.did_you_mean", name=f"{close[0]}.md") if close else
+                        t("module.broken_link.hint")))
     return problems
 
 
@@ -150,12 +151,14 @@ def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
             continue
         stem = PurePosixPath(src.path).stem
         if meta.id != stem:
-            problems.append(src.meta.problem(("id",), f"id '{meta.id}' khác tên tệp '{stem}.md'",
-                                             f"Đặt id: {stem} hoặc đổi tên tệp."))
+            problems.append(src.meta.problem(("id",),
+                                             t("module.id_not_file_name", id=meta.id, stem=stem),
+                                             t("module.id_not_file_name.hint", stem=stem)))
         for j, audience in enumerate(meta.audience):
             if audiences and audience not in audiences:
-                problems.append(src.meta.problem(("audience", j), f"đối tượng '{audience}' không có",
-                                                 "Dùng một trong: " + ", ".join(sorted(audiences)) + "."))
+                problems.append(src.meta.problem(("audience", j),
+                    t("audience.unknown", audience=audience),
+                    t("hint.use_one_of", options=", ".join(sorted(audiences)))))
         problems.extend(_module_body(src, meta))
         modules.append(Module(meta, src.body, src.path, src.body_line))
     return modules
@@ -168,10 +171,11 @@ def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
     titles = [t for _, t in headings]
     if titles != list(MODULE_SECTIONS):
         missing = [s for s in MODULE_SECTIONS if s not in titles]
+        sections = ", ".join(MODULE_SECTIONS)
         problems.append(Problem(src.path, src.body_line, 1,
-            "các mục chính của bài phải là: " + ", ".join(MODULE_SECTIONS) +
-            (f" (thiếu: {', '.join(missing)})" if missing else " (sai thứ tự hoặc thừa mục)"),
-            "Xem content/README.md: mỗi mục bắt đầu bằng '## ' và đúng tên như trên."))
+            t("module.sections_missing", sections=sections, missing=", ".join(missing)) if missing
+            else t("module.sections_order", sections=sections),
+            t("module.sections.hint")))
         return problems
     start = headings[0][0]
     end = headings[1][0]
@@ -182,13 +186,13 @@ def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
         if len(cells) >= 2 and cells[0].isdigit():
             if not cells[1].isdigit():
                 problems.append(Problem(src.path, src.body_line + start + offset, 1,
-                    f"kế hoạch buổi học: cột thời gian phải là số phút, nhận được \"{cells[1]}\""))
+                    t("module.plan_minutes", value=cells[1])))
             else:
                 minutes += int(cells[1])
     if minutes != meta.duration:
         problems.append(src.meta.problem(("duration",),
-            f"duration là {meta.duration} phút nhưng kế hoạch buổi học cộng lại {minutes} phút",
-            "Sửa duration hoặc thời gian các bước cho khớp."))
+            t("module.duration", duration=meta.duration, minutes=minutes),
+            t("module.duration.hint")))
     return problems
 
 
@@ -197,12 +201,14 @@ def _indicator_sets(doc: YamlDocument | None, problems: list[Problem]) -> dict[s
     found: dict[str, IndicatorSet] = {}
     for i, indicator_set in enumerate(parsed.sets if parsed else []):
         if indicator_set.id in found:
-            problems.append(doc.problem(("sets", i, "id"), f"bộ chỉ số '{indicator_set.id}' trùng"))
+            problems.append(doc.problem(("sets", i, "id"),
+                                        t("indicators.duplicate", id=indicator_set.id)))
         for j, indicator in enumerate(indicator_set.indicators):
             if len(indicator.levels) != len(indicator_set.scores):
                 problems.append(doc.problem(("sets", i, "indicators", j, "levels"),
-                    f"chỉ số có {len(indicator.levels)} mức nhưng 'scores' có "
-                    f"{len(indicator_set.scores)} mức điểm", "Mỗi mức điểm cần một mô tả."))
+                    t("indicators.levels", levels=len(indicator.levels),
+                      scores=len(indicator_set.scores)),
+                    t("indicators.levels.hint")))
         found[indicator_set.id] = indicator_set
     return found
 
@@ -217,24 +223,22 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
     for i, form in enumerate(parsed.forms):
         here = ("forms", i)
         if form.id in seen:
-            problems.append(doc.problem(here + ("id",), f"biểu mẫu '{form.id}' trùng"))
+            problems.append(doc.problem(here + ("id",), t("form.duplicate", id=form.id)))
         seen.add(form.id)
         for j, number in enumerate(form.sets):
             if numbers and number not in numbers:
-                problems.append(doc.problem(here + ("sets", j), f"không có bộ tài liệu số {number}"))
+                problems.append(doc.problem(here + ("sets", j), t("set.unknown", number=number)))
         for j, block in enumerate(form.blocks):
             if len(block.kinds) != 1:
-                problems.append(doc.problem(here + ("blocks", j),
-                    "mỗi khối của biểu mẫu chỉ có một loại: heading, fields, text, table, "
-                    "checklist, indicators hoặc signatures",
-                    "Tách thành nhiều khối, mỗi khối bắt đầu bằng '- '."))
-            if block.table and abs(sum(c.width for c in block.table.columns) - 100) > 5:
+                problems.append(doc.problem(here + ("blocks", j), t("form.one_kind"),
+                                            t("form.one_kind.hint")))
+            width = sum(c.width for c in block.table.columns) if block.table else 100
+            if abs(width - 100) > 5:
                 problems.append(doc.problem(here + ("blocks", j, "table"),
-                    f"tổng độ rộng các cột là {sum(c.width for c in block.table.columns):g}, "
-                    "cần khoảng 100", "Độ rộng tính theo phần trăm bề ngang trang."))
+                    t("form.table_width", total=width), t("form.table_width.hint")))
             if block.indicators and block.indicators not in indicator_sets:
                 problems.append(doc.problem(here + ("blocks", j, "indicators"),
-                    f"không có bộ chỉ số '{block.indicators}' trong content/indicators.yaml"))
+                    t("form.unknown_indicator_set", id=block.indicators)))
     return list(parsed.forms)
 
 
@@ -246,8 +250,8 @@ def _stories(sources: list[MarkdownSource], club_ids: set[str],
         if meta is None:
             continue
         if meta.club and meta.club not in club_ids:
-            problems.append(src.meta.problem(("club",), f"không có CLB mã '{meta.club}'",
-                                             "Ghi đúng tên tệp của CLB, không có .yaml."))
+            problems.append(src.meta.problem(("club",), t("story.unknown_club", club=meta.club),
+                                             t("story.unknown_club.hint")))
         stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path))
     return stories
 

@@ -30,6 +30,7 @@ from generator.load.places import Places
 from generator.load.sources import ClubFile
 from generator.load.text import name_key
 from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
+from generator.messages import language, set_language, t
 from generator.model.club import Club
 from generator.model.content import ClubEntry, IndicatorSet
 from generator.problems import Problem
@@ -80,7 +81,8 @@ def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
     try:
         text = decode(file.path.read_bytes(), file.shown)
     except OSError as err:
-        return ClubResult(None, [Problem(file.shown, 1, 1, f"không đọc được tệp: {err.strerror}")])
+        return ClubResult(None, [Problem(file.shown, 1, 1,
+                                         t("file.unreadable", reason=err.strerror))])
     except YamlProblem as err:
         return ClubResult(None, [err.problem])
     doc, club = _fast(file, text)
@@ -159,8 +161,7 @@ def club_problems(doc: YamlDocument, club: Club, province, rules: ClubRules) -> 
     if province is not None:
         problems += _place(doc, club, province, rules.places)
     problems += _ratings(doc, club, rules.indicator_sets)
-    problems += [doc.problem(("stories", i), f"không có câu chuyện '{story}' "
-                             f"(content/stories/{story}.md)")
+    problems += [doc.problem(("stories", i), t("club.story_missing", story=story))
                  for i, story in enumerate(club.stories) if story not in rules.story_ids]
     problems += _photos(doc, club, rules.photos)
     return problems
@@ -175,18 +176,15 @@ def _photos(doc: YamlDocument, club: Club, photos: frozenset[str]) -> list[Probl
     for i, photo in enumerate(club.photos):
         if not photo.file.lower().endswith(PHOTO_TYPES):
             problems.append(doc.problem(("photos", i, "file"),
-                f"photos.file: '{photo.file}' không phải ảnh JPEG, PNG hoặc WebP",
-                "Lưu ảnh dạng .jpg hoặc .png vào content/photos/."))
+                t("photo.not_image", file=photo.file), t("photo.not_image.hint")))
         elif photo.file not in photos:
             close = difflib.get_close_matches(photo.file, sorted(photos), n=1)
             problems.append(doc.problem(("photos", i, "file"),
-                f"photos.file: không có ảnh 'content/photos/{photo.file}'",
-                f"Có phải ý bạn là '{close[0]}'?" if close else
-                "Chép ảnh vào thư mục content/photos/ và ghi đúng tên tệp ở đây."))
+                t("photo.missing", file=photo.file),
+                t("hint.did_you_mean", name=close[0]) if close else t("photo.missing.hint")))
         if not photo.consent:
-            problems.append(doc.problem(("photos", i, "consent"),
-                "ảnh chưa có đồng ý của người trong ảnh nên sẽ không được đăng",
-                "Khi đã có đồng ý bằng văn bản, ghi consent: true.", severity="warning"))
+            problems.append(doc.problem(("photos", i, "consent"), t("photo.no_consent"),
+                                        t("photo.no_consent.hint"), severity="warning"))
     return problems
 
 
@@ -203,18 +201,18 @@ def _path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
         path = PurePosixPath(file.shown)
         club_id, folder = path.stem, path.parent.name
         if not _ID.match(club_id):
-            problems.append(Problem(file.shown, 1, 1, f"tên tệp '{path.name}' không hợp lệ làm mã CLB",
-                                    "Dùng chữ thường không dấu, số và dấu gạch ngang: dong-hoang.yaml."))
+            problems.append(Problem(file.shown, 1, 1, t("club.bad_id", name=path.name),
+                                    t("club.bad_id.hint")))
         if club_id in first:
-            problems.append(Problem(file.shown, 1, 1, f"mã CLB '{club_id}' trùng với {first[club_id]}",
-                                    "Đổi tên một trong hai tệp (thêm tên xã) để mã không trùng."))
+            problems.append(Problem(file.shown, 1, 1,
+                                    t("club.duplicate_id", id=club_id, other=first[club_id]),
+                                    t("club.duplicate_id.hint")))
         first.setdefault(club_id, file.shown)
         if folder not in slugs:
             close = difflib.get_close_matches(folder, slugs, n=1)
-            problems.append(Problem(file.shown, 1, 1,
-                f"thư mục tỉnh '{folder}' không phải một trong 34 tỉnh/thành",
-                f"Có phải ý bạn là clubs/{close[0]}/?" if close else
-                "Xem danh sách trong generator/data/provinces.yaml."))
+            problems.append(Problem(file.shown, 1, 1, t("club.province_folder", folder=folder),
+                t("hint.did_you_mean", name=f"clubs/{close[0]}/") if close else
+                t("club.province_folder.hint")))
     return problems
 
 
@@ -225,11 +223,12 @@ def _dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
     dated += [(("funds", i, "date"), f.date) for i, f in enumerate(club.funds)]
     for loc, day in dated:
         if day > today:
-            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} ở tương lai",
-                                     "Kiểm tra lại năm."))
+            found.append(doc.problem(loc, t("club.date_future", field=loc[0], day=day),
+                                     t("club.date_future.hint")))
         elif day < EARLIEST:
-            found.append(doc.problem(loc, f"{loc[0]}: ngày {day:%d/%m/%Y} trước năm 1990",
-                                     "Mô hình CLB ra đời sau năm 1990; kiểm tra lại năm."))
+            found.append(doc.problem(loc, t("club.date_too_early", field=loc[0], day=day,
+                                            year=EARLIEST.year),
+                                     t("club.date_too_early.hint", year=EARLIEST.year)))
     return found
 
 
@@ -238,19 +237,16 @@ def _place(doc: YamlDocument, club: Club, province, places: Places) -> list[Prob
     if name_key(place.province) != name_key(province.name):
         names = [p.name for p in places.provinces]
         close = difflib.get_close_matches(place.province, names, n=1)
-        hint = (f"Có phải ý bạn là '{close[0]}'?" if close and close[0] != province.name else
-                f"Tệp nằm trong clubs/{province.slug}/ nên tỉnh phải là '{province.name}'; "
-                "tên tỉnh cũ ghi ở place.former.province.")
+        hint = (t("hint.did_you_mean", name=close[0]) if close and close[0] != province.name else
+                t("place.province_not_folder.hint", slug=province.slug, name=province.name))
         return [doc.problem(("place", "province"),
-                            f"place.province: '{place.province}' không khớp thư mục", hint)]
+                            t("place.province_not_folder", province=place.province), hint)]
     commune = places.commune(province.name, place.commune)
     if commune is None:
         close = places.closest_commune(province.name, place.commune)
         return [doc.problem(("place", "commune"),
-            f"place.commune: {province.name} không có '{place.commune}'",
-            f"Có phải ý bạn là '{close}'?" if close else
-            "Ghi tên xã/phường mới (sau 1/7/2025) cùng chữ 'Xã' hoặc 'Phường'; tên cũ ghi ở "
-            "place.former. Danh sách: generator/data/communes.csv.")]
+            t("commune.unknown", province=province.name, commune=place.commune),
+            t("hint.did_you_mean", name=close) if close else t("commune.unknown.hint"))]
     return _former(doc, club, province, commune, places) if place.former else []
 
 
@@ -264,24 +260,25 @@ def _former(doc: YamlDocument, club: Club, province, commune: str,
         allowed = [*places.former_provinces(province.name), *province.former]
         if name_key(former.province) not in {name_key(n) for n in allowed}:
             return [doc.problem(("place", "former", "province"),
-                f"place.former.province: '{former.province}' không nhập vào {province.name}",
-                "Các tỉnh cũ của " + province.name + ": " + ", ".join(dict.fromkeys(allowed)) + ".")]
+                t("former.province", former=former.province, province=province.name),
+                t("former.province.hint", province=province.name,
+                  names=", ".join(dict.fromkeys(allowed))))]
         merged = [f for f in merged if name_key(f.province) == name_key(former.province)] or merged
     if former.district:
         districts = {name_key(f.district): f.district for f in merged}
         if name_key(former.district) not in districts:
             return [doc.problem(("place", "former", "district"),
-                f"place.former.district: không có xã nào của '{former.district}' nhập vào {commune}",
-                "Các huyện cũ có xã nhập vào đây: " + ", ".join(sorted(set(districts.values()))) + ".")]
+                t("former.district", district=former.district, commune=commune),
+                t("former.district.hint", names=", ".join(sorted(set(districts.values())))))]
         merged = [f for f in merged if name_key(f.district) == name_key(former.district)]
     if former.commune:
         communes = {name_key(f.commune): f.commune for f in merged if f.commune}
         if name_key(former.commune) not in communes:
             shown = sorted(set(communes.values()))
             return [doc.problem(("place", "former", "commune"),
-                f"place.former.commune: '{former.commune}' không nằm trong các xã cũ đã nhập vào {commune}",
-                "Các xã, phường, thị trấn cũ đã nhập vào đây: " + ", ".join(shown[:12]) +
-                (", …" if len(shown) > 12 else "") + ".")]
+                t("former.commune", former=former.commune, commune=commune),
+                t("former.commune.hint",
+                  names=", ".join(shown[:12]) + (", …" if len(shown) > 12 else "")))]
     return []
 
 
@@ -295,29 +292,30 @@ def _ratings(doc: YamlDocument, club: Club, indicator_sets: dict[str, IndicatorS
         if indicator_set is None:
             close = difflib.get_close_matches(rating.indicators, list(indicator_sets), n=1)
             problems.append(doc.problem(("ratings", i, "indicators"),
-                f"không có bộ chỉ số '{rating.indicators}' (content/indicators.yaml)",
-                f"Có phải ý bạn là '{close[0]}'?" if close else
-                "Khai báo bộ chỉ số trong content/indicators.yaml."))
+                t("rating.unknown_indicator_set", id=rating.indicators),
+                t("hint.did_you_mean", name=close[0]) if close else
+                t("rating.unknown_indicator_set.hint")))
         elif rating.score is not None and rating.score > indicator_set.max_score:
             problems.append(doc.problem(("ratings", i, "score"),
-                f"điểm {rating.score:g} lớn hơn điểm tối đa {indicator_set.max_score:g} "
-                f"của bộ chỉ số '{indicator_set.id}'"))
+                t("rating.score_too_high", score=rating.score, max=indicator_set.max_score,
+                  id=indicator_set.id)))
         elif rating.score is not None and indicator_set.level_for(rating.score) != rating.level:
             problems.append(doc.problem(("ratings", i, "level"),
-                f"điểm {rating.score:g} ứng với mức '{indicator_set.level_for(rating.score)}' "
-                f"nhưng ghi '{rating.level}'",
-                "Kiểm tra lại điểm hoặc mức (có thể do điều kiện riêng của bộ chỉ số).",
-                severity="warning"))
+                t("rating.level_mismatch", score=rating.score,
+                  expected=indicator_set.level_for(rating.score), level=rating.level),
+                t("rating.level_mismatch.hint"), severity="warning"))
     return problems
 
 
-# Worker processes get the rules once, when they start, instead of with every batch.
+# Worker processes get the rules and the language once, when they start, instead of with every
+# batch. The language is passed explicitly so that spawned (not forked) workers speak it too.
 _worker_rules: ClubRules | None = None
 
 
-def _start_worker(rules: ClubRules) -> None:
+def _start_worker(rules: ClubRules, lang: str = "vi") -> None:
     global _worker_rules
     _worker_rules = rules
+    set_language(lang)
 
 
 def _check_batch(files: list[ClubFile]) -> list[ClubResult]:
@@ -342,5 +340,5 @@ def _in_workers(files: list[ClubFile], rules: ClubRules, workers: int) -> list[C
     size = max(50, len(files) // (workers * 8))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(rules,)) as pool:
+                             initargs=(rules, language())) as pool:
         return [result for batch in pool.map(_check_batch, batches) for result in batch]

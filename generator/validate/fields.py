@@ -1,4 +1,4 @@
-"""Turn pydantic's findings into problems that point at the line and speak Vietnamese."""
+"""Turn pydantic's findings into problems that point at the line and speak the user's language."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.load.yamlfile import Loc, YamlDocument
+from generator.messages import t
 from generator.problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -27,7 +28,7 @@ def parse_record(doc: YamlDocument, model: type[M], data: Any = None,
 
 
 def field_path(loc: Loc) -> str:
-    return ".".join(str(part) for part in loc if isinstance(part, str)) or "(cả tệp)"
+    return ".".join(str(part) for part in loc if isinstance(part, str)) or t("field.whole_file")
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> Problem:
@@ -37,54 +38,59 @@ def _problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> Problem:
     shown = field_path(loc)
     got = _shown_value(error.get("input"))
     if kind == "missing":
-        return doc.problem(loc[:-1], f"thiếu trường bắt buộc '{shown}'",
-                           f"Thêm dòng '{loc[-1]}: ...' vào đây.")
+        return doc.problem(loc[:-1], t("field.missing", field=shown),
+                           t("field.missing.hint", key=loc[-1]))
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = (f"Có phải ý bạn là '{close[0]}'?" if close else
-                "Các trường được dùng ở đây: " + ", ".join(sorted(allowed)) + ".")
-        return doc.problem(loc, f"trường lạ '{shown}'", hint, key=True)
+        hint = (t("hint.did_you_mean", name=close[0]) if close else
+                t("field.unknown.hint", fields=", ".join(sorted(allowed))))
+        return doc.problem(loc, t("field.unknown", field=shown), hint, key=True)
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip()]
         close = difflib.get_close_matches(str(error.get("input")), options, n=1, cutoff=0.5)
-        hint = f"Có phải ý bạn là '{close[0]}'?" if close else f"Chọn một trong: {expected}."
-        return doc.problem(loc, f"{shown}: giá trị {got} không hợp lệ", hint)
+        hint = (t("hint.did_you_mean", name=close[0]) if close else
+                t("field.invalid_choice.hint", options=expected))
+        return doc.problem(loc, t("field.invalid_choice", field=shown, value=got), hint)
     if kind == "string_type" and isinstance(error.get("input"), dict):
-        return doc.problem(loc, f"{shown}: câu này bị hiểu thành cặp 'khóa: giá trị' vì có "
-                           "dấu hai chấm và dấu cách (': ')",
-                           'Đặt cả câu trong dấu ngoặc kép: - "Nêu được ba khó khăn: ..."')
+        return doc.problem(loc, t("field.colon_in_text", field=shown),
+                           t("field.colon_in_text.hint"))
     message, hint = _describe(kind, ctx, error)
-    return doc.problem(loc, f"{shown}: {message}, nhận được {got}" if got else f"{shown}: {message}",
-                       hint)
+    if got:
+        return doc.problem(loc, t("field.problem_with_value", field=shown, problem=message,
+                                  value=got), hint)
+    return doc.problem(loc, t("field.problem", field=shown, problem=message), hint)
 
 
 def _describe(kind: str, ctx: dict, error: dict) -> tuple[str, str]:
+    """What is wrong with a value and how to fix it, from pydantic's error type."""
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "phải là số nguyên", "Chỉ viết chữ số, không có dấu chấm, dấu phẩy hay chữ: 50000000."
+        return t("field.integer"), t("field.integer.hint")
     if kind in ("float_type", "float_parsing"):
-        return "phải là một số", "Viết số thập phân bằng dấu chấm: 82.5."
+        return t("field.number"), t("field.number.hint")
     if kind in ("greater_than_equal", "greater_than"):
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge', ctx.get('gt'))}", "Số này không thể âm."
+        return t("field.at_least", limit=ctx.get("ge", ctx.get("gt"))), t("field.at_least.hint")
     if kind in ("less_than_equal", "less_than"):
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le', ctx.get('lt'))}", ""
+        return t("field.at_most", limit=ctx.get("le", ctx.get("lt"))), ""
     if kind.startswith("date") or kind.startswith("datetime"):
-        return "phải là một ngày", "Viết ngày theo dạng năm-tháng-ngày: 2024-06-30."
+        return t("field.date"), t("field.date.hint")
     if kind in ("string_type",):
-        return "phải là chữ", "Đặt chữ trong dấu ngoặc kép nếu nó trông giống số hay ngày."
+        return t("field.text"), t("field.text.hint")
     if kind == "string_pattern_mismatch":
-        return "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang", "Ví dụ: so-quy-tien-mat."
+        return t("field.slug"), t("field.slug.hint")
     if kind == "list_type":
-        return "phải là một danh sách", "Mỗi mục một dòng, bắt đầu bằng '- '."
+        return t("field.list"), t("field.list.hint")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "phải là các cặp 'khóa: giá trị'", "Thụt lề các trường con bằng 2 dấu cách."
+        return t("field.mapping"), t("field.mapping.hint")
     if kind in ("bool_type", "bool_parsing"):
-        return "phải là true hoặc false", ""
+        return t("field.boolean"), ""
     if kind in ("too_short",):
-        return f"cần ít nhất {ctx.get('min_length')} mục", ""
+        return t("field.too_short", count=ctx.get("min_length")), ""
     if kind == "value_error":
-        return str(ctx.get("error", error.get("msg"))), "Sửa lại số liệu cho khớp nhau."
+        # The model's own checks (model/club.py) word their messages with t() already.
+        return str(ctx.get("error", error.get("msg"))), t("field.inconsistent.hint")
+    # A kind no club or content file has produced so far: pydantic's own words, in English.
     return error.get("msg", kind), ""
 
 

@@ -1,0 +1,520 @@
+"""Every message ishc shows about sources, in Vietnamese and in English, side by side.
+
+Each entry maps a short English key to its (Vietnamese, English) `str.format` templates with
+named placeholders; both templates of an entry take the same placeholders (tests/test_lang.py
+holds this). Values such as file paths, field paths, names and quoted text are passed in
+unchanged, so only the words around them are translated. To add a message, add both templates
+here and call `t("its.key", name=value)` where the problem is found.
+
+Like gettext, the language is chosen once, at program start (`ishc check --lang en`, or the
+environment variable ISHC_LANG), by `set_language`, before any source is read; everything after
+that calls `t`, which renders in that language. Worker processes are told the language when
+they start (see validate/clubs.py). The default is Vietnamese.
+
+This module imports nothing from the project, so any module, the data model included, may use it.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("vi", "en")
+
+_language = "vi"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- Hints used in many places ----------------------------------------------------------
+    "hint.did_you_mean": (
+        "Có phải ý bạn là '{name}'?",
+        "Did you mean '{name}'?"),
+    "hint.use_one_of": (
+        "Dùng một trong: {options}.",
+        "Use one of: {options}."),
+
+    # --- Reading files ----------------------------------------------------------------------
+    "file.unreadable": (
+        "không đọc được tệp: {reason}",
+        "cannot read the file: {reason}"),
+    "file.missing": (
+        "thiếu tệp",
+        "file missing"),
+    "file.missing.hint": (
+        "Tệp này là bắt buộc; khôi phục nó từ kho mã.",
+        "This file is required; restore it from the repository."),
+    "file.too_large": (
+        "tệp quá lớn ({size} byte, tối đa {limit})",
+        "file too large ({size} bytes, at most {limit})"),
+    "file.too_large.hint": (
+        "Mỗi CLB một tệp; tách dữ liệu hoặc xóa phần thừa.",
+        "One club per file; split the data or delete what is not needed."),
+    "file.utf16": (
+        "tệp được lưu bằng bảng mã UTF-16",
+        "file is saved in the UTF-16 encoding"),
+    "file.utf16.hint": (
+        "Mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Save As → Encoding: UTF-8).",
+        "Open the file and save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8)."),
+    "file.binary": (
+        "tệp nhị phân, không phải văn bản",
+        "binary file, not text"),
+    "file.binary.hint": (
+        "Tệp này không phải tệp YAML/Markdown; hãy xóa nó hoặc thay bằng tệp văn bản.",
+        "This is not a YAML or Markdown file; delete it or replace it with a text file."),
+    "file.not_utf8": (
+        "tệp không phải UTF-8; có thể là {encoding}",
+        "file is not UTF-8; it is probably {encoding}"),
+    "file.not_utf8.hint": (
+        "Mở tệp và lưu lại với bảng mã UTF-8.",
+        "Open the file and save it again as UTF-8."),
+    "encoding.windows_1258": (
+        "Windows-1258 (bảng mã tiếng Việt cũ của Windows)",
+        "Windows-1258 (the old Vietnamese encoding of Windows)"),
+    "encoding.legacy": (
+        "Windows-1252 hoặc một bảng mã cũ",
+        "Windows-1252 or another old encoding"),
+    "file.stray": (
+        "tệp này không được đọc",
+        "this file is not read"),
+    "file.stray.yml.hint": (
+        "Đổi đuôi tệp thành .yaml.",
+        "Rename the file to end in .yaml."),
+    "file.stray.hint": (
+        "Mỗi CLB là một tệp clubs/<tỉnh>/<mã-clb>.yaml.",
+        "Each club is one file, clubs/<province>/<club-id>.yaml."),
+
+    # --- YAML -------------------------------------------------------------------------------
+    "yaml.empty": (
+        "tệp rỗng",
+        "file is empty"),
+    "yaml.no_data": (
+        "tệp không có dữ liệu",
+        "file holds no data"),
+    "yaml.fill_in.hint": (
+        "Điền dữ liệu theo mẫu, hoặc xóa tệp.",
+        "Fill in the data following the template, or delete the file."),
+    "yaml.syntax": (
+        "lỗi cú pháp YAML: {detail}",
+        "YAML syntax error: {detail}"),
+    "yaml.syntax.hint": (
+        "Kiểm tra dấu ':' sau mỗi khóa, thụt lề đều bằng dấu cách, và dấu ngoặc kép "
+        "đóng mở đủ đôi.",
+        "Check that every key is followed by ':', that indentation uses spaces only, and that "
+        "every double quote is closed."),
+    "yaml.tab": (
+        "dùng phím Tab để thụt lề",
+        "indented with the Tab key"),
+    "yaml.tab.hint": (
+        "YAML chỉ chấp nhận dấu cách: thay mỗi Tab bằng 2 dấu cách.",
+        "YAML accepts only spaces: replace each Tab with 2 spaces."),
+    "yaml.top_level": (
+        "cấp ngoài cùng phải là các cặp 'khóa: giá trị', không phải danh sách hay giá trị đơn",
+        "the top level must be 'key: value' pairs, not a list or a single value"),
+    "yaml.top_level.hint": (
+        "Bắt đầu tệp bằng các trường như 'name: ...', không bắt đầu bằng '- '.",
+        "Start the file with fields such as 'name: ...', not with '- '."),
+    "yaml.too_deep": (
+        "dữ liệu lồng quá sâu (hơn {limit} cấp)",
+        "data nested too deeply (more than {limit} levels)"),
+    "yaml.too_deep.hint": (
+        "Dữ liệu CLB chỉ cần vài cấp; kiểm tra thụt lề.",
+        "Club data needs only a few levels; check the indentation."),
+    "yaml.alias": (
+        "không dùng neo và bí danh YAML (& và *)",
+        "YAML anchors and aliases (& and *) are not allowed"),
+    "yaml.alias.hint": (
+        "Viết đầy đủ giá trị ở từng chỗ thay vì tham chiếu.",
+        "Write the value out in full in each place instead of referring to it."),
+    "yaml.too_many_values": (
+        "tệp có quá nhiều giá trị",
+        "file has too many values"),
+    "yaml.too_many_values.hint": (
+        "Mỗi CLB một tệp.",
+        "One club per file."),
+    "yaml.key_not_simple": (
+        "khóa phải là một tên đơn giản",
+        "a key must be a simple name"),
+    "yaml.key_not_simple.hint": (
+        "Viết khóa dạng 'ten_truong: giá trị'.",
+        "Write keys as 'field_name: value'."),
+    "yaml.duplicate_key": (
+        "khóa '{key}' lặp lại (đã có ở dòng {line})",
+        "key '{key}' repeated (already on line {line})"),
+    "yaml.duplicate_key.hint": (
+        "Giữ một khóa và xóa khóa thừa; YAML chỉ lấy một giá trị.",
+        "Keep one of them and delete the other; YAML keeps only one value."),
+    "yaml.tag": (
+        "thẻ YAML không được phép: {tag}",
+        "YAML tag not allowed: {tag}"),
+    "yaml.tag.hint": (
+        "Xóa thẻ bắt đầu bằng '!' — tệp dữ liệu chỉ chứa chữ, số, ngày và danh sách.",
+        "Delete the tag starting with '!': data files hold only text, numbers, dates and lists."),
+
+    # --- Markdown front matter --------------------------------------------------------------
+    "markdown.no_front_matter": (
+        "thiếu phần thông tin đầu bài (front matter)",
+        "front matter missing"),
+    "markdown.no_front_matter.hint": (
+        "Dòng đầu tiên của tệp phải là '---', tiếp theo là các trường như 'title: ...', "
+        "rồi một dòng '---' nữa.",
+        "The first line of the file must be '---', followed by fields such as 'title: ...', "
+        "then another '---' line."),
+    "markdown.front_matter_unclosed": (
+        "phần thông tin đầu bài không có dòng '---' đóng",
+        "front matter has no closing '---' line"),
+    "markdown.front_matter_unclosed.hint": (
+        "Thêm một dòng '---' sau trường cuối cùng.",
+        "Add a '---' line after the last field."),
+
+    # --- Fields (checked against the data model) --------------------------------------------
+    "field.whole_file": (
+        "(cả tệp)",
+        "(whole file)"),
+    "field.missing": (
+        "thiếu trường bắt buộc '{field}'",
+        "required field '{field}' missing"),
+    "field.missing.hint": (
+        "Thêm dòng '{key}: ...' vào đây.",
+        "Add a line '{key}: ...' here."),
+    "field.unknown": (
+        "trường lạ '{field}'",
+        "unknown field '{field}'"),
+    "field.unknown.hint": (
+        "Các trường được dùng ở đây: {fields}.",
+        "Fields allowed here: {fields}."),
+    "field.invalid_choice": (
+        "{field}: giá trị {value} không hợp lệ",
+        "{field}: value {value} is not allowed"),
+    "field.invalid_choice.hint": (
+        "Chọn một trong: {options}.",
+        "Choose one of: {options}."),
+    "field.colon_in_text": (
+        "{field}: câu này bị hiểu thành cặp 'khóa: giá trị' vì có dấu hai chấm và dấu cách (': ')",
+        "{field}: this text is read as a 'key: value' pair because it holds a colon and a "
+        "space (': ')"),
+    "field.colon_in_text.hint": (
+        'Đặt cả câu trong dấu ngoặc kép: - "Nêu được ba khó khăn: ..."',
+        'Put the whole text in double quotes: - "Nêu được ba khó khăn: ..."'),
+    "field.problem": (
+        "{field}: {problem}",
+        "{field}: {problem}"),
+    "field.problem_with_value": (
+        "{field}: {problem}, nhận được {value}",
+        "{field}: {problem}, got {value}"),
+    "field.integer": (
+        "phải là số nguyên",
+        "must be a whole number"),
+    "field.integer.hint": (
+        "Chỉ viết chữ số, không có dấu chấm, dấu phẩy hay chữ: 50000000.",
+        "Write digits only, without dots, commas or letters: 50000000."),
+    "field.number": (
+        "phải là một số",
+        "must be a number"),
+    "field.number.hint": (
+        "Viết số thập phân bằng dấu chấm: 82.5.",
+        "Write decimals with a dot: 82.5."),
+    "field.at_least": (
+        "phải lớn hơn hoặc bằng {limit}",
+        "must be at least {limit}"),
+    "field.at_least.hint": (
+        "Số này không thể âm.",
+        "This number cannot be negative."),
+    "field.at_most": (
+        "phải nhỏ hơn hoặc bằng {limit}",
+        "must be at most {limit}"),
+    "field.date": (
+        "phải là một ngày",
+        "must be a date"),
+    "field.date.hint": (
+        "Viết ngày theo dạng năm-tháng-ngày: 2024-06-30.",
+        "Write dates as year-month-day: 2024-06-30."),
+    "field.text": (
+        "phải là chữ",
+        "must be text"),
+    "field.text.hint": (
+        "Đặt chữ trong dấu ngoặc kép nếu nó trông giống số hay ngày.",
+        "Put the text in double quotes if it looks like a number or a date."),
+    "field.slug": (
+        "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang",
+        "use only lower-case letters without marks, digits and hyphens"),
+    "field.slug.hint": (
+        "Ví dụ: so-quy-tien-mat.",
+        "For example: so-quy-tien-mat."),
+    "field.list": (
+        "phải là một danh sách",
+        "must be a list"),
+    "field.list.hint": (
+        "Mỗi mục một dòng, bắt đầu bằng '- '.",
+        "One item per line, each starting with '- '."),
+    "field.mapping": (
+        "phải là các cặp 'khóa: giá trị'",
+        "must be 'key: value' pairs"),
+    "field.mapping.hint": (
+        "Thụt lề các trường con bằng 2 dấu cách.",
+        "Indent the fields inside it by 2 spaces."),
+    "field.boolean": (
+        "phải là true hoặc false",
+        "must be true or false"),
+    "field.too_short": (
+        "cần ít nhất {count} mục",
+        "needs at least {count} items"),
+    "field.inconsistent.hint": (
+        "Sửa lại số liệu cho khớp nhau.",
+        "Correct the figures so that they agree."),
+    # Raised by the data model (model/club.py) and shown as "<field>: <message>".
+    "model.part_over_total": (
+        "{part} ({count}) lớn hơn total ({total})",
+        "{part} ({count}) is more than total ({total})"),
+    "model.women_over_size": (
+        "women ({women}) lớn hơn size ({size})",
+        "women ({women}) is more than size ({size})"),
+    "model.dissolved_date": (
+        "status 'dissolved' và ngày 'dissolved' phải đi cùng nhau",
+        "status 'dissolved' and a 'dissolved' date must go together"),
+    "model.reads_as_other_type": (
+        "YAML đọc giá trị này thành số, ngày hoặc đúng/sai",
+        "YAML reads this value as a number, a date or true/false"),
+
+    # --- Club files -------------------------------------------------------------------------
+    "club.bad_id": (
+        "tên tệp '{name}' không hợp lệ làm mã CLB",
+        "file name '{name}' cannot be a club id"),
+    "club.bad_id.hint": (
+        "Dùng chữ thường không dấu, số và dấu gạch ngang: dong-hoang.yaml.",
+        "Use lower-case letters without marks, digits and hyphens: dong-hoang.yaml."),
+    "club.duplicate_id": (
+        "mã CLB '{id}' trùng với {other}",
+        "club id '{id}' is also used by {other}"),
+    "club.duplicate_id.hint": (
+        "Đổi tên một trong hai tệp (thêm tên xã) để mã không trùng.",
+        "Rename one of the two club files (add the commune) so that the ids differ."),
+    "club.province_folder": (
+        "thư mục tỉnh '{folder}' không phải một trong 34 tỉnh/thành",
+        "province folder '{folder}' is not one of the 34 provinces and cities"),
+    "club.province_folder.hint": (
+        "Xem danh sách trong generator/data/provinces.yaml.",
+        "See the list in generator/data/provinces.yaml."),
+    "club.date_future": (
+        "{field}: ngày {day:%d/%m/%Y} ở tương lai",
+        "{field}: date {day:%Y-%m-%d} is in the future"),
+    "club.date_future.hint": (
+        "Kiểm tra lại năm.",
+        "Check the year."),
+    "club.date_too_early": (
+        "{field}: ngày {day:%d/%m/%Y} trước năm {year}",
+        "{field}: date {day:%Y-%m-%d} is before {year}"),
+    "club.date_too_early.hint": (
+        "Mô hình CLB ra đời sau năm {year}; kiểm tra lại năm.",
+        "The club model began after {year}; check the year."),
+    "club.story_missing": (
+        "không có câu chuyện '{story}' (content/stories/{story}.md)",
+        "no story '{story}' (content/stories/{story}.md)"),
+    "photo.not_image": (
+        "photos.file: '{file}' không phải ảnh JPEG, PNG hoặc WebP",
+        "photos.file: '{file}' is not a JPEG, PNG or WebP photo"),
+    "photo.not_image.hint": (
+        "Lưu ảnh dạng .jpg hoặc .png vào content/photos/.",
+        "Save the photo as .jpg or .png in content/photos/."),
+    "photo.missing": (
+        "photos.file: không có ảnh 'content/photos/{file}'",
+        "photos.file: no photo 'content/photos/{file}'"),
+    "photo.missing.hint": (
+        "Chép ảnh vào thư mục content/photos/ và ghi đúng tên tệp ở đây.",
+        "Copy the photo into content/photos/ and write its exact file name here."),
+    "photo.no_consent": (
+        "ảnh chưa có đồng ý của người trong ảnh nên sẽ không được đăng",
+        "photo will not be published: the people in it have not given their consent"),
+    "photo.no_consent.hint": (
+        "Khi đã có đồng ý bằng văn bản, ghi consent: true.",
+        "Once they have consented in writing, write consent: true."),
+    "rating.unknown_indicator_set": (
+        "không có bộ chỉ số '{id}' (content/indicators.yaml)",
+        "no indicator set '{id}' (content/indicators.yaml)"),
+    "rating.unknown_indicator_set.hint": (
+        "Khai báo bộ chỉ số trong content/indicators.yaml.",
+        "Declare the indicator set in content/indicators.yaml."),
+    "rating.score_too_high": (
+        "điểm {score:g} lớn hơn điểm tối đa {max:g} của bộ chỉ số '{id}'",
+        "score {score:g} is above the maximum of {max:g} in indicator set '{id}'"),
+    "rating.level_mismatch": (
+        "điểm {score:g} ứng với mức '{expected}' nhưng ghi '{level}'",
+        "score {score:g} means level '{expected}', but the level given is '{level}'"),
+    "rating.level_mismatch.hint": (
+        "Kiểm tra lại điểm hoặc mức (có thể do điều kiện riêng của bộ chỉ số).",
+        "Check the score or the level (the indicator set may have conditions of its own)."),
+
+    # --- Places -----------------------------------------------------------------------------
+    "place.province_not_folder": (
+        "place.province: '{province}' không khớp thư mục",
+        "place.province: '{province}' does not match the folder"),
+    "place.province_not_folder.hint": (
+        "Tệp nằm trong clubs/{slug}/ nên tỉnh phải là '{name}'; "
+        "tên tỉnh cũ ghi ở place.former.province.",
+        "The club file is in clubs/{slug}/, so the province must be '{name}'; "
+        "a former province goes in place.former.province."),
+    "commune.unknown": (
+        "place.commune: {province} không có '{commune}'",
+        "place.commune: {province} has no commune or ward '{commune}'"),
+    "commune.unknown.hint": (
+        "Ghi tên xã/phường mới (sau 1/7/2025) cùng chữ 'Xã' hoặc 'Phường'; tên cũ ghi ở "
+        "place.former. Danh sách: generator/data/communes.csv.",
+        "Write the new commune/ward name (since 1 July 2025) with 'Xã' or 'Phường' in front; "
+        "a former name goes in place.former. List: generator/data/communes.csv."),
+    "former.province": (
+        "place.former.province: '{former}' không nhập vào {province}",
+        "place.former.province: '{former}' was not merged into {province}"),
+    "former.province.hint": (
+        "Các tỉnh cũ của {province}: {names}.",
+        "Former provinces of {province}: {names}."),
+    "former.district": (
+        "place.former.district: không có xã nào của '{district}' nhập vào {commune}",
+        "place.former.district: no commune of '{district}' was merged into {commune}"),
+    "former.district.hint": (
+        "Các huyện cũ có xã nhập vào đây: {names}.",
+        "Former districts with communes merged here: {names}."),
+    "former.commune": (
+        "place.former.commune: '{former}' không nằm trong các xã cũ đã nhập vào {commune}",
+        "place.former.commune: '{former}' is not among the former communes merged into {commune}"),
+    "former.commune.hint": (
+        "Các xã, phường, thị trấn cũ đã nhập vào đây: {names}.",
+        "Former communes, wards and towns merged here: {names}."),
+
+    # --- Content: material sets, modules, indicator sets, forms, stories ---------------------
+    "set.duplicate": (
+        "bộ tài liệu {key} '{value}' trùng",
+        "material set {key} '{value}' is used twice"),
+    "set.duplicate.hint": (
+        "Mỗi bộ tài liệu có số và slug riêng.",
+        "Each material set has its own number and slug."),
+    "set.unknown": (
+        "không có bộ tài liệu số {number}",
+        "there is no material set {number}"),
+    "audience.undeclared": (
+        "đối tượng '{audience}' chưa được khai báo trong audiences",
+        "audience '{audience}' is not declared in audiences"),
+    "audience.unknown": (
+        "đối tượng '{audience}' không có",
+        "unknown audience '{audience}'"),
+    "module.missing": (
+        "không có bài học '{module}' (content/modules/{module}.md)",
+        "no module '{module}' (content/modules/{module}.md)"),
+    "module.missing.hint": (
+        "Tạo tệp bài học hoặc xóa dòng này.",
+        "Create the module file or delete this line."),
+    "module.set_not_in_module": (
+        "bài học có trong bộ {number} (content/sets.yaml) nhưng 'sets' không ghi bộ này",
+        "module is listed in material set {number} (content/sets.yaml), but its 'sets' "
+        "does not name that set"),
+    "module.set_not_in_module.hint": (
+        "Thêm {number} vào danh sách 'sets' của bài.",
+        "Add {number} to the module's 'sets' list."),
+    "module.not_in_set": (
+        "bài học ghi thuộc bộ {number} nhưng bộ đó không liệt kê bài này",
+        "module names material set {number}, but that set does not list this module"),
+    "module.not_in_set.hint": (
+        "Thêm mã bài vào 'modules' của bộ trong content/sets.yaml, hoặc sửa 'sets'.",
+        "Add the module id to the set's 'modules' in content/sets.yaml, or correct 'sets'."),
+    "module.broken_link": (
+        "liên kết tới bài '{target}' không tồn tại",
+        "link to module '{target}', which does not exist"),
+    "module.broken_link.hint": (
+        "Liên kết tới bài khác viết dạng [tên bài](ma-bai.md).",
+        "Link to another module as [module title](module-id.md)."),
+    "module.id_not_file_name": (
+        "id '{id}' khác tên tệp '{stem}.md'",
+        "id '{id}' differs from the file name '{stem}.md'"),
+    "module.id_not_file_name.hint": (
+        "Đặt id: {stem} hoặc đổi tên tệp.",
+        "Set id: {stem}, or rename the file."),
+    "module.sections_missing": (
+        "các mục chính của bài phải là: {sections} (thiếu: {missing})",
+        "a module's main sections must be: {sections} (missing: {missing})"),
+    "module.sections_order": (
+        "các mục chính của bài phải là: {sections} (sai thứ tự hoặc thừa mục)",
+        "a module's main sections must be: {sections} (wrong order or extra sections)"),
+    "module.sections.hint": (
+        "Xem content/README.md: mỗi mục bắt đầu bằng '## ' và đúng tên như trên.",
+        "See content/README.md: each section starts with '## ' and has exactly the title above."),
+    "module.plan_minutes": (
+        "kế hoạch buổi học: cột thời gian phải là số phút, nhận được \"{value}\"",
+        "session plan: the time column must be a number of minutes, got \"{value}\""),
+    "module.duration": (
+        "duration là {duration} phút nhưng kế hoạch buổi học cộng lại {minutes} phút",
+        "duration is {duration} minutes, but the session plan adds up to {minutes} minutes"),
+    "module.duration.hint": (
+        "Sửa duration hoặc thời gian các bước cho khớp.",
+        "Correct duration or the times of the steps so that they agree."),
+    "indicators.duplicate": (
+        "bộ chỉ số '{id}' trùng",
+        "indicator set '{id}' is defined twice"),
+    "indicators.levels": (
+        "chỉ số có {levels} mức nhưng 'scores' có {scores} mức điểm",
+        "indicator has {levels} levels, but 'scores' has {scores}"),
+    "indicators.levels.hint": (
+        "Mỗi mức điểm cần một mô tả.",
+        "Each score level needs a description."),
+    "form.duplicate": (
+        "biểu mẫu '{id}' trùng",
+        "form '{id}' is defined twice"),
+    "form.one_kind": (
+        "mỗi khối của biểu mẫu chỉ có một loại: heading, fields, text, table, checklist, "
+        "indicators hoặc signatures",
+        "each block of a form has exactly one kind: heading, fields, text, table, checklist, "
+        "indicators or signatures"),
+    "form.one_kind.hint": (
+        "Tách thành nhiều khối, mỗi khối bắt đầu bằng '- '.",
+        "Split it into several blocks, each starting with '- '."),
+    "form.table_width": (
+        "tổng độ rộng các cột là {total:g}, cần khoảng 100",
+        "the column widths add up to {total:g}; they should add up to about 100"),
+    "form.table_width.hint": (
+        "Độ rộng tính theo phần trăm bề ngang trang.",
+        "Widths are percentages of the page width."),
+    "form.unknown_indicator_set": (
+        "không có bộ chỉ số '{id}' trong content/indicators.yaml",
+        "no indicator set '{id}' in content/indicators.yaml"),
+    "story.unknown_club": (
+        "không có CLB mã '{club}'",
+        "no club with the id '{club}'"),
+    "story.unknown_club.hint": (
+        "Ghi đúng tên tệp của CLB, không có .yaml.",
+        "Write the club file's name exactly, without .yaml."),
+
+    # --- Output of ishc check and ishc build ------------------------------------------------
+    "output.warning": (
+        "cảnh báo",
+        "warning"),
+    "output.source_errors": (
+        "{count} lỗi trong dữ liệu nguồn",
+        "{count} error(s) in the source data"),
+    "output.stopped": (
+        "Dừng lại: {count} lỗi; chưa ghi gì ra thư mục kết quả.",
+        "Stopped: {count} error(s); nothing was written to the output folder."),
+    "output.failed": (
+        "Lỗi: {reason}\nChưa ghi gì ra thư mục kết quả.",
+        "Error: {reason}\nNothing was written to the output folder."),
+    "output.built": (
+        "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
+        "{forms} biểu mẫu → {out}",
+        "Done: {pages} web pages; PDF: {handbooks} handbooks, {handouts} handouts, "
+        "{forms} forms → {out}"),
+}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of every message from now on: "vi" or "en"."""
+    global _language
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    _language = lang
+
+
+def language() -> str:
+    return _language
+
+
+def t(key: str, /, **values: object) -> str:
+    """The message `key` in the current language, its placeholders filled from values."""
+    return MESSAGES[key][LANGUAGES.index(_language)].format(**values)
+
+
+def number(value: int) -> str:
+    """A whole number with the current language's thousands separator: 1.000.000 / 1,000,000."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if _language == "vi" else text
