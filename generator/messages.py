@@ -139,6 +139,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.duplicate_key.hint": (
         "Giữ một khóa và xóa khóa thừa; YAML chỉ lấy một giá trị.",
         "Keep one of them and delete the other; YAML keeps only one value."),
+    "yaml.bad_value": (
+        "giá trị \"{text}\" có dạng ngày, giờ hoặc số nhưng không tồn tại",
+        "the value \"{text}\" looks like a date, time or number but cannot exist"),
+    "yaml.bad_value.hint": (
+        "Kiểm tra lại ngày tháng (năm-tháng-ngày, ví dụ 2024-02-29); nếu đây là chữ, đặt nó "
+        "trong dấu ngoặc kép.",
+        "Check the date (year-month-day, for example 2024-02-29); if this is text, put it in "
+        "double quotes."),
     "yaml.tag": (
         "thẻ YAML không được phép: {tag}",
         "YAML tag not allowed: {tag}"),

@@ -40,6 +40,7 @@ _UNSUPPORTED_RUNS = (
     b"\xe2\x80\xa8", b"\xe2\x80\xa9",  # line and paragraph separators
     b"\n---", b"\n...", b"- -", b"-  -",  # document markers, `- - item`
     b"\n" + b" " * 30,  # deep indentation, which alone keeps nesting far below the careful limit
+    b"\nprivate:",  # free-form notes: YAML 1.1 gives their keys and values types no model checks
 )
 MAX_FAST_BYTES = 200_000  # larger files are never club records; the careful path judges them
 

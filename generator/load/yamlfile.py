@@ -229,6 +229,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.fail(key_node, t("yaml.key_not_simple"), t("yaml.key_not_simple.hint"))
+            self.check_tag(key_node, *_SAFE_SCALAR_TAGS)
             key = str(self.scalar(key_node))
             if key in result:
                 first = self.positions.keys[loc + (key,)]
@@ -258,5 +259,10 @@ class _Builder:
                 pass
         if tag == _NULL:
             return None
-        value = self.scalars.construct_object(node)
+        try:
+            value = self.scalars.construct_object(node)
+        except (ValueError, KeyError, AttributeError, TypeError, yaml.YAMLError):
+            # 2024-02-30, 25:00, `!!int abc`: the spelling of a type whose value cannot exist.
+            raise self.fail(node, t("yaml.bad_value", text=text[:60]),
+                            t("yaml.bad_value.hint")) from None
         return nfc(value) if isinstance(value, str) else value

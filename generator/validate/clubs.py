@@ -108,7 +108,9 @@ def _fast(file: ClubFile, text: str) -> tuple[YamlDocument | None, Club | None]:
     if fast is None:
         return None, None
     try:
-        club = Club.model_validate_json(fast.text, context={
+        # strict: JSON numbers, text and booleans only where the model wants exactly those. JSON
+        # has made `1e3` a number where YAML 1.1 reads text, and a lax int field would take it.
+        club = Club.model_validate_json(fast.text, strict=True, context={
             "reads_as_other_type": lambda value: reads_as_other_type(value, text)})
     except ValidationError:
         return None, None
