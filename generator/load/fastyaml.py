@@ -76,6 +76,18 @@ def yaml_to_json(text: str) -> FastJson | None:
     return FastJson(emitted, emitted.count('": ') - emitted.count('\\": '))
 
 
+class OtherTypeCheck:
+    """`reads_as_other_type` for one file, as a callable; first_characters screens cheaply."""
+
+    first_characters = frozenset(_RESOLVERS)  # a value starting otherwise is always text
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __call__(self, value: str) -> bool:
+        return reads_as_other_type(value, self.text)
+
+
 def reads_as_other_type(value: str, text: str) -> bool:
     """Would YAML 1.1 read this text value as a number, date, boolean or null in this file?
 

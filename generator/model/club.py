@@ -27,7 +27,7 @@ def _stays_text(value: str, info: ValidationInfo) -> str:
     # that `name: 2024-06-30` or `village: yes` is judged by the careful loader, which reads
     # such values as a date and a boolean, not as text.
     check = info.context.get("reads_as_other_type") if info.context else None
-    if check is not None and check(value):
+    if check is not None and value[:1] in check.first_characters and check(value):
         raise ValueError(t("model.reads_as_other_type"))
     return value
 

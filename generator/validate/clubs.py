@@ -25,7 +25,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
-from generator.load.fastyaml import reads_as_other_type, yaml_to_json
+from generator.load.fastyaml import OtherTypeCheck, yaml_to_json
 from generator.load.places import Places
 from generator.load.sources import ClubFile
 from generator.load.text import name_key
@@ -111,7 +111,7 @@ def _fast(file: ClubFile, text: str) -> tuple[YamlDocument | None, Club | None]:
         # strict: JSON numbers, text and booleans only where the model wants exactly those. JSON
         # has made `1e3` a number where YAML 1.1 reads text, and a lax int field would take it.
         club = Club.model_validate_json(fast.text, strict=True, context={
-            "reads_as_other_type": lambda value: reads_as_other_type(value, text)})
+            "reads_as_other_type": OtherTypeCheck(text)})
     except ValidationError:
         return None, None
     if keys_given(club) != fast.keys:
@@ -131,7 +131,10 @@ def keys_given(record: BaseModel) -> int:
         for name in _nested_fields(type(model)):
             value = values[name] if name in given else None
             if type(value) is list:
-                stack.extend(value)
+                if value and not _nested_fields(type(value[0])):  # records of plain values
+                    total += sum(len(item.__pydantic_fields_set__) for item in value)
+                else:
+                    stack.extend(value)
             elif type(value) is dict:
                 total += _keys_in(value)
             elif value is not None:
