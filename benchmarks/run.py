@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,7 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.national import generate  # noqa: E402
-from generator.build import check  # noqa: E402
+from generator.load.sources import load_sources  # noqa: E402
+from generator.validate import validate  # noqa: E402
 from generator.handbooks import render_handbooks  # noqa: E402
 from generator.build import load_portal  # noqa: E402
 from generator.progress import Progress  # noqa: E402
@@ -36,9 +38,17 @@ def bench_check(clubs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         timed(f"generate {clubs:,} clubs", lambda: generate(root, clubs, content=REPO / "content"))
-        problems, seconds = timed(f"ishc check on {clubs:,} clubs", lambda: check(Project(root)))
-        errors = [p for p in problems if p.severity == "error"]
-        print(f"  {len(errors)} errors; {clubs / seconds:,.0f} clubs/s (target: 21,000 in < 10 s)")
+        # The command as a user runs it: interpreter start, imports and all.
+        ishc = Path(sys.executable).parent / "ishc"
+        run, seconds = timed(f"`ishc check` on {clubs:,} clubs",
+                             lambda: subprocess.run([str(ishc), "--root", str(root), "check"],
+                                                    capture_output=True, text=True))
+        errors = run.stdout.count("\n")
+        print(f"  exit {run.returncode}, {errors} lines of problems; {clubs / seconds:,.0f} clubs/s "
+              f"on {os.cpu_count()} cores (target: 21,000 in < 10 s on 2 cores)")
+        problems, _ = timed("the same, in this process, without the pool (a build's path)",
+                            lambda: validate(load_sources(Project(root)), portal=True,
+                                             workers=1))
 
 
 def bench_handbooks() -> None:
