@@ -69,5 +69,5 @@ def compute_indicators(portal: Portal) -> Indicators:
     for entry in portal.clubs:
         national.add(entry)
         provinces[entry.province_slug].add(entry)
-        communes[entry.province_slug][entry.club.place.commune].append(entry)
+        communes[entry.province_slug][entry.commune].append(entry)
     return Indicators(national, dict(provinces), {k: dict(v) for k, v in communes.items()})

@@ -202,6 +202,15 @@ def test_only_photos_with_consent_are_published(mini, tmp_path):
                    for f in result.out.rglob("*.html"))
 
 
+def test_pages_use_the_official_commune_name_whatever_the_tone_placement(mini, tmp_path):
+    club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    club.write_text(club.read_text("utf-8").replace("Xã Sóc Sơn", "Xã Ứng Hoà"), "utf-8")
+    result = build(mini, tmp_path / "site", pdf=False)
+    for page in ("clubs/ha-noi/index.html", "clubs/ha-noi/dong-hoang.html"):
+        html = (result.out / page).read_text("utf-8")
+        assert "Xã Ứng Hòa" in html and "Ứng Hoà" not in html, page
+
+
 def test_a_failed_build_leaves_the_previous_site_untouched(mini, tmp_path):
     out = tmp_path / "site"
     build(mini, out, pdf=False)

@@ -226,6 +226,11 @@ class ClubEntry:
     province_slug: str
     path: str
     club: Club
+    commune: str = ""  # the official spelling of club.place.commune (pages group by it)
+
+    def __post_init__(self) -> None:
+        if not self.commune:
+            object.__setattr__(self, "commune", self.club.place.commune)
 
 
 @dataclass(frozen=True)

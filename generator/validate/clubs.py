@@ -98,7 +98,9 @@ def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
     path = PurePosixPath(file.shown)
     province = _province_by_slug(rules.places, path.parent.name)
     problems = club_problems(doc, club, province, rules)
-    entry = ClubEntry(path.stem, path.parent.name, file.shown, club) if province else None
+    official = rules.places.commune(province.name, club.place.commune) if province else None
+    entry = (ClubEntry(path.stem, path.parent.name, file.shown, club, official or "")
+             if province else None)
     return ClubResult(entry, problems)
 
 
