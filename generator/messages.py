@@ -272,9 +272,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.women_over_size": (
         "women ({women}) lớn hơn size ({size})",
         "women ({women}) is more than size ({size})"),
-    "model.dissolved_date": (
-        "status 'dissolved' và ngày 'dissolved' phải đi cùng nhau",
-        "status 'dissolved' and a 'dissolved' date must go together"),
     "model.reads_as_other_type": (
         "YAML đọc giá trị này thành số, ngày hoặc đúng/sai",
         "YAML reads this value as a number, a date or true/false"),
@@ -298,6 +295,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "club.province_folder.hint": (
         "Xem danh sách trong generator/data/provinces.yaml.",
         "See the list in generator/data/provinces.yaml."),
+    "club.dissolved_no_date": (
+        "status: 'dissolved' nhưng thiếu ngày giải thể",
+        "status: 'dissolved' but the date of dissolution is missing"),
+    "club.dissolved_no_date.hint": (
+        "Thêm dòng 'dissolved: năm-tháng-ngày' (ví dụ dissolved: 2024-06-30).",
+        "Add the line 'dissolved: year-month-day' (for example dissolved: 2024-06-30)."),
+    "club.dissolved_not_status": (
+        "dissolved: có ngày giải thể nhưng status là '{status}'",
+        "dissolved: a date of dissolution, but status is '{status}'"),
+    "club.dissolved_not_status.hint": (
+        "Nếu CLB đã giải thể, ghi status: dissolved; nếu không, xóa dòng dissolved.",
+        "If the club has been dissolved, write status: dissolved; otherwise delete this line."),
+    "club.dissolved_before_founded": (
+        "dissolved: ngày giải thể {day:%d/%m/%Y} trước ngày thành lập {founded:%d/%m/%Y}",
+        "dissolved: date of dissolution {day:%Y-%m-%d} is before the founding date {founded:%Y-%m-%d}"),
     "club.date_future": (
         "{field}: ngày {day:%d/%m/%Y} ở tương lai",
         "{field}: date {day:%Y-%m-%d} is in the future"),

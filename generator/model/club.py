@@ -166,12 +166,6 @@ class Club(Record):
     photos: list[Photo] = Field(default_factory=list)
     private: dict | None = Field(None, description="Ghi chú nội bộ; không bao giờ được công bố")
 
-    @model_validator(mode="after")
-    def dissolved_has_date(self) -> "Club":
-        if (self.status == "dissolved") != (self.dissolved is not None):
-            raise ValueError(t("model.dissolved_date"))
-        return self
-
     @property
     def latest_members(self) -> MemberCount | None:
         return max(self.members, key=lambda m: m.date) if self.members else None

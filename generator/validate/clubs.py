@@ -226,6 +226,8 @@ def _path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
 def _dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
     found = []
     dated = [(("founded",), club.founded)]
+    if club.dissolved:
+        dated.append((("dissolved",), club.dissolved))
     dated += [(("members", i, "date"), m.date) for i, m in enumerate(club.members)]
     dated += [(("funds", i, "date"), f.date) for i, f in enumerate(club.funds)]
     for loc, day in dated:
@@ -236,7 +238,20 @@ def _dates(doc: YamlDocument, club: Club, today: dt.date) -> list[Problem]:
             found.append(doc.problem(loc, t("club.date_too_early", field=loc[0], day=day,
                                             year=EARLIEST.year),
                                      t("club.date_too_early.hint", year=EARLIEST.year)))
-    return found
+    return found + _status(doc, club)
+
+
+def _status(doc: YamlDocument, club: Club) -> list[Problem]:
+    """A dissolved club has its date of dissolution, after its founding; no other club has one."""
+    if club.status == "dissolved" and club.dissolved is None:
+        return [doc.problem(("status",), t("club.dissolved_no_date"), t("club.dissolved_no_date.hint"))]
+    if club.status != "dissolved" and club.dissolved is not None:
+        return [doc.problem(("dissolved",), t("club.dissolved_not_status", status=club.status),
+                            t("club.dissolved_not_status.hint"))]
+    if club.dissolved is not None and club.dissolved < club.founded:
+        return [doc.problem(("dissolved",), t("club.dissolved_before_founded",
+                                              day=club.dissolved, founded=club.founded))]
+    return []
 
 
 def _place(doc: YamlDocument, club: Club, province, places: Places) -> list[Problem]:
