@@ -41,7 +41,8 @@ def club_record(rng: random.Random, province: str, commune: str, village: str,
         funds.append({"date": dt.date(year, 12, 31), "income_fund": fund,
                       "operating_fund": rng.randint(2, 15) * 1_000_000,
                       "loans_outstanding": {"count": borrowers, "amount": int(round(fund * 0.8, -4)),
-                                            "women": round(borrowers * 0.7)}})
+                                            "women": round(borrowers * 0.7),
+                                            "overdue": rng.choice([0, 0, 0, 1_000_000, 2_000_000])}})
         level, low, high = rng.choices(LEVELS, weights=[40, 40, 15, 5])[0]
         ratings.append({"year": year, "level": level, "score": rng.randint(low, high),
                         "indicators": "vie085-mau"})

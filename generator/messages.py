@@ -266,12 +266,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sửa lại số liệu cho khớp nhau.",
         "Correct the figures so that they agree."),
     # Raised by the data model (model/club.py) and shown as "<field>: <message>".
-    "model.part_over_total": (
-        "{part} ({count}) lớn hơn total ({total})",
-        "{part} ({count}) is more than total ({total})"),
-    "model.women_over_size": (
-        "women ({women}) lớn hơn size ({size})",
-        "women ({women}) is more than size ({size})"),
+    "model.part_over_whole": (
+        "{part} ({count}) lớn hơn {whole} ({total})",
+        "{part} ({count}) is more than {whole} ({total})"),
     "model.reads_as_other_type": (
         "YAML đọc giá trị này thành số, ngày hoặc đúng/sai",
         "YAML reads this value as a number, a date or true/false"),
@@ -295,6 +292,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "club.province_folder.hint": (
         "Xem danh sách trong generator/data/provinces.yaml.",
         "See the list in generator/data/provinces.yaml."),
+    "club.loans_over_fund": (
+        "dư nợ {amount} đồng lớn hơn quỹ tăng thu nhập {fund} đồng",
+        "loans outstanding of {amount} VND exceed the income-generation fund of {fund} VND"),
+    "club.loans_over_fund.hint": (
+        "Quỹ gồm cả tiền đang cho vay; kiểm tra lại hai số này (có thể quỹ bị hụt vốn).",
+        "The fund includes the money lent out; check both figures (the fund may have lost capital)."),
     "club.dissolved_no_date": (
         "status: 'dissolved' nhưng thiếu ngày giải thể",
         "status: 'dissolved' but the date of dissolution is missing"),

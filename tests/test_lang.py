@@ -165,9 +165,9 @@ def test_warnings_are_labelled_in_english(mini, capsys):
 def test_each_invalid_club_file_is_reported_in_english_at_the_same_place(mini, capsys, fixture):
     shutil.copy(fixture, mini.clubs / "ha-noi" / fixture.name)
     shown = f"clubs/ha-noi/{fixture.name}:"
-    assert main(["--root", str(mini.root), "check"]) == 1
+    code = main(["--root", str(mini.root), "check"])  # 0 when the fixture is only a warning
     vietnamese = capsys.readouterr().err
-    assert main(["--root", str(mini.root), "check", "--lang", "en"]) == 1
+    assert main(["--root", str(mini.root), "check", "--lang", "en"]) == code
     english = capsys.readouterr().err
     assert positions(english) == positions(vietnamese)
     assert any(p.startswith(shown) for p in positions(english))

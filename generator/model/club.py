@@ -76,8 +76,8 @@ class MemberCount(Record):
         for name in ("women", "older", "poor", "disabled", "ethnic_minority"):
             part = getattr(self, name)
             if part is not None and part > self.total:
-                raise ValueError(t("model.part_over_total", part=name, count=part,
-                                   total=self.total))
+                raise ValueError(t("model.part_over_whole", part=name, count=part,
+                                   whole="total", total=self.total))
         return self
 
 
@@ -89,7 +89,8 @@ class Board(Record):
     @model_validator(mode="after")
     def women_within_size(self) -> "Board":
         if self.women is not None and self.women > self.size:
-            raise ValueError(t("model.women_over_size", women=self.women, size=self.size))
+            raise ValueError(t("model.part_over_whole", part="women", count=self.women,
+                               whole="size", total=self.size))
         return self
 
 
@@ -114,9 +115,20 @@ class Activities(Record):
 
 
 class Loans(Record):
-    count: NonNegativeInt
+    count: NonNegativeInt = Field(description="Số người đang vay")
     amount: NonNegativeInt = Field(description="Dư nợ, đồng")
     women: NonNegativeInt | None = Field(None, description="Số người vay là nữ")
+    overdue: NonNegativeInt | None = Field(None, description="Nợ quá hạn, đồng")
+
+    @model_validator(mode="after")
+    def parts_within_whole(self) -> "Loans":
+        if self.women is not None and self.women > self.count:
+            raise ValueError(t("model.part_over_whole", part="women", count=self.women,
+                               whole="count", total=self.count))
+        if self.overdue is not None and self.overdue > self.amount:
+            raise ValueError(t("model.part_over_whole", part="overdue", count=self.overdue,
+                               whole="amount", total=self.amount))
+        return self
 
 
 class FundSnapshot(Record):

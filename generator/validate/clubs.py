@@ -30,7 +30,7 @@ from generator.load.places import Places
 from generator.load.sources import ClubFile
 from generator.load.text import name_key
 from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
-from generator.messages import language, set_language, t
+from generator.messages import language, number, set_language, t
 from generator.model.club import Club
 from generator.model.content import ClubEntry, IndicatorSet
 from generator.problems import Problem
@@ -171,7 +171,19 @@ def club_problems(doc: YamlDocument, club: Club, province, rules: ClubRules) -> 
     problems += [doc.problem(("stories", i), t("club.story_missing", story=story))
                  for i, story in enumerate(club.stories) if story not in rules.story_ids]
     problems += _photos(doc, club, rules.photos)
+    problems += _loans(doc, club)
     return problems
+
+
+def _loans(doc: YamlDocument, club: Club) -> list[Problem]:
+    """Money lent out is part of the income-generation fund, so it cannot exceed the fund."""
+    return [doc.problem(("funds", i, "loans_outstanding", "amount"),
+                        t("club.loans_over_fund", amount=number(s.loans_outstanding.amount),
+                          fund=number(s.income_fund)), t("club.loans_over_fund.hint"),
+                        severity="warning")
+            for i, s in enumerate(club.funds)
+            if s.loans_outstanding and s.income_fund is not None
+            and s.loans_outstanding.amount > s.income_fund]
 
 
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
