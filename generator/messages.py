@@ -266,9 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sửa lại số liệu cho khớp nhau.",
         "Correct the figures so that they agree."),
     # Raised by the data model (model/club.py) and shown as "<field>: <message>".
-    "model.part_over_whole": (
-        "{part} ({count}) lớn hơn {whole} ({total})",
-        "{part} ({count}) is more than {whole} ({total})"),
+
     "model.reads_as_other_type": (
         "YAML đọc giá trị này thành số, ngày hoặc đúng/sai",
         "YAML reads this value as a number, a date or true/false"),
@@ -292,6 +290,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "club.province_folder.hint": (
         "Xem danh sách trong generator/data/provinces.yaml.",
         "See the list in generator/data/provinces.yaml."),
+    "club.part_over_whole": (
+        "{field} ({count}) lớn hơn {whole} ({total})",
+        "{field} ({count}) is more than {whole} ({total})"),
     "club.loans_over_fund": (
         "dư nợ {amount} đồng lớn hơn quỹ tăng thu nhập {fund} đồng",
         "loans outstanding of {amount} VND exceed the income-generation fund of {fund} VND"),

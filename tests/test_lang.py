@@ -136,9 +136,9 @@ def test_ishc_lang_sets_the_default_and_the_option_wins(mini, capsys, monkeypatc
     edit(mini.clubs / "ha-noi" / "dong-hoang.yaml", "women: 44", "women: 70")
     monkeypatch.setenv("ISHC_LANG", "en")
     assert main(["--root", str(mini.root), "check"]) == 1
-    assert "members: women (70) is more than total (62)" in capsys.readouterr().err
+    assert "members.women (70) is more than total (62)" in capsys.readouterr().err
     assert main(["--root", str(mini.root), "check", "--lang", "vi"]) == 1
-    assert "members: women (70) lớn hơn total (62)" in capsys.readouterr().err
+    assert "members.women (70) lớn hơn total (62)" in capsys.readouterr().err
 
 
 def test_an_unknown_ishc_lang_is_refused(mini, capsys, monkeypatch):
@@ -217,7 +217,7 @@ def test_spawned_workers_speak_the_chosen_language(mini, monkeypatch):
     set_language("en")
     _, problems = validate(load_sources(mini), portal=False, workers=2)
     found = [p.format() for p in problems]
-    expected = "clubs/ha-noi/women-over-total.yaml:15:5: members: women (70) is more than total (62)"
+    expected = "clubs/ha-noi/women-over-total.yaml:17:12: members.women (70) is more than total (62)"
     assert expected in "\n".join(found)
     for text in found:
         assert_english(text)

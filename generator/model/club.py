@@ -1,5 +1,8 @@
 """The club record: what one `clubs/<province>/<club>.yaml` file holds.
 
+The model checks each value's type and range; checks that compare values (women within total,
+dates, places) are in validate/clubs.py, which points at the very field.
+
 Members appear only as counts. Names of board members may be kept under `private`, which no
 output ever reads. The same model produces the JSON Schema that editors use to check the files.
 """
@@ -10,7 +13,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt,
-                      ValidationInfo, model_validator)
+                      ValidationInfo)
 
 from generator.messages import t
 
@@ -71,27 +74,11 @@ class MemberCount(Record):
     disabled: NonNegativeInt | None = Field(None, description="Người khuyết tật")
     ethnic_minority: NonNegativeInt | None = Field(None, description="Người dân tộc thiểu số")
 
-    @model_validator(mode="after")
-    def parts_within_total(self) -> "MemberCount":
-        for name in ("women", "older", "poor", "disabled", "ethnic_minority"):
-            part = getattr(self, name)
-            if part is not None and part > self.total:
-                raise ValueError(t("model.part_over_whole", part=name, count=part,
-                                   whole="total", total=self.total))
-        return self
-
 
 class Board(Record):
     size: NonNegativeInt
     women: NonNegativeInt | None = None
     roles: list[Text] = Field(default_factory=list, description="Chức danh, ví dụ: Chủ nhiệm")
-
-    @model_validator(mode="after")
-    def women_within_size(self) -> "Board":
-        if self.women is not None and self.women > self.size:
-            raise ValueError(t("model.part_over_whole", part="women", count=self.women,
-                               whole="size", total=self.size))
-        return self
 
 
 class Volunteers(Record):
@@ -119,16 +106,6 @@ class Loans(Record):
     amount: NonNegativeInt = Field(description="Dư nợ, đồng")
     women: NonNegativeInt | None = Field(None, description="Số người vay là nữ")
     overdue: NonNegativeInt | None = Field(None, description="Nợ quá hạn, đồng")
-
-    @model_validator(mode="after")
-    def parts_within_whole(self) -> "Loans":
-        if self.women is not None and self.women > self.count:
-            raise ValueError(t("model.part_over_whole", part="women", count=self.women,
-                               whole="count", total=self.count))
-        if self.overdue is not None and self.overdue > self.amount:
-            raise ValueError(t("model.part_over_whole", part="overdue", count=self.overdue,
-                               whole="amount", total=self.amount))
-        return self
 
 
 class FundSnapshot(Record):

@@ -171,7 +171,34 @@ def club_problems(doc: YamlDocument, club: Club, province, rules: ClubRules) -> 
     problems += [doc.problem(("stories", i), t("club.story_missing", story=story))
                  for i, story in enumerate(club.stories) if story not in rules.story_ids]
     problems += _photos(doc, club, rules.photos)
-    problems += _loans(doc, club)
+    problems += _parts(doc, club) + _loans(doc, club)
+    return problems
+
+
+MEMBER_PARTS = ("women", "older", "poor", "disabled", "ethnic_minority")
+
+
+def _parts(doc: YamlDocument, club: Club) -> list[Problem]:
+    """Counts of a part (women, overdue loans) cannot exceed their whole."""
+    problems: list[Problem] = []
+
+    def within(loc: tuple, record: object, whole: str, parts: tuple[str, ...]) -> None:
+        total = getattr(record, whole)
+        for name in parts:
+            count = getattr(record, name)
+            if count is not None and count > total:
+                field = ".".join(str(p) for p in loc if isinstance(p, str)) + "." + name
+                problems.append(doc.problem(loc + (name,), t("club.part_over_whole", field=field,
+                                count=count, whole=whole, total=total), t("field.inconsistent.hint")))
+
+    for i, members in enumerate(club.members):
+        within(("members", i), members, "total", MEMBER_PARTS)
+    if club.board:
+        within(("board",), club.board, "size", ("women",))
+    for i, snapshot in enumerate(club.funds):
+        if loans := snapshot.loans_outstanding:
+            within(("funds", i, "loans_outstanding"), loans, "count", ("women",))
+            within(("funds", i, "loans_outstanding"), loans, "amount", ("overdue",))
     return problems
 
 
