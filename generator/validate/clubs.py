@@ -398,7 +398,7 @@ def _check_all(files: list[ClubFile], rules: ClubRules, keep: bool) -> list[Club
 
 
 def _in_workers(files: list[ClubFile], rules: ClubRules, workers: int) -> list[ClubResult]:
-    size = max(50, len(files) // (workers * 8))
+    size = max(50, len(files) // (workers * 32))  # small batches: workers finish together
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(rules, language())) as pool:
