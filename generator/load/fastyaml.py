@@ -12,7 +12,7 @@ tags, flow collections, block scalars, directives, several documents, tabs, cont
 characters), on duplicate keys and on parse errors. One difference is left to the reader of the
 JSON: JSON drops quotes, so `2024-06-30` and `"2024-06-30"` both arrive as text, where YAML 1.1
 makes the first a date. Dates, numbers and booleans are read from text by pydantic anyway; a
-field that must stay text asks `reads_as_other_type` (see model/club.py's `Text`).
+field that must stay text asks `OtherTypeCheck` (see model/club.py's `Text`).
 tests/test_fastyaml.py feeds both paths the same files, valid and mangled, to hold this.
 """
 
@@ -77,7 +77,11 @@ def yaml_to_json(text: str) -> FastJson | None:
 
 
 class OtherTypeCheck:
-    """`reads_as_other_type` for one file, as a callable; first_characters screens cheaply."""
+    """Would YAML 1.1 read a text value of this file as a number, date, boolean or null?
+
+    Called as check(value): True unless the value is plainly text, or appears in the file only
+    inside quotes. first_characters lets a caller skip the call for most values.
+    """
 
     first_characters = frozenset(_RESOLVERS)  # a value starting otherwise is always text
 
@@ -85,18 +89,11 @@ class OtherTypeCheck:
         self.text = text
 
     def __call__(self, value: str) -> bool:
-        return reads_as_other_type(value, self.text)
-
-
-def reads_as_other_type(value: str, text: str) -> bool:
-    """Would YAML 1.1 read this text value as a number, date, boolean or null in this file?
-
-    True unless value is plainly text, or appears in the file only inside quotes.
-    """
-    if value[:1] not in _RESOLVERS or not _implicit(value):
-        return False
-    quoted = f'"{value}"' in text or f"'{value}'" in text
-    return not quoted or _plain_somewhere(value, text)
+        text = self.text
+        if value[:1] not in _RESOLVERS or not _implicit(value):
+            return False
+        quoted = f'"{value}"' in text or f"'{value}'" in text
+        return not quoted or _plain_somewhere(value, text)
 
 
 def _implicit(value: str) -> bool:

@@ -13,17 +13,13 @@ from generator.load.places import load_places
 from generator.load.yamlfile import YamlDocument
 from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
-                                     Province, Story, StoryMeta, Form, Forms, IndicatorSet,
+                                     Story, StoryMeta, Form, Forms, IndicatorSet,
                                      IndicatorSets)
 from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, check_club_files
 from generator.validate.fields import parse_record
 
-
-
-def load_provinces() -> list[Province]:
-    return load_places().provinces
 
 
 def validate(sources: Sources, today: dt.date | None = None, *, portal: bool = True,
