@@ -33,8 +33,6 @@ class Places:
     communes: dict[str, dict[str, str]] = field(default_factory=dict)
     # (current province, current commune) -> the former units merged into it
     merged: dict[tuple[str, str], list[FormerCommune]] = field(default_factory=dict)
-    # former province key -> former district key -> official district name
-    districts: dict[str, dict[str, str]] = field(default_factory=dict)
     # current province -> former provinces with units in it, in the order of provinces.yaml
     former: dict[str, list[str]] = field(default_factory=dict)
 
@@ -50,9 +48,6 @@ class Places:
     def former_provinces(self, province: str) -> list[str]:
         """Provinces merged into province (itself too when it existed before 2025)."""
         return self.former.get(province, [])
-
-    def former_district(self, former_province: str, name: str) -> str | None:
-        return self.districts.get(name_key(former_province), {}).get(name_key(name))
 
     def merged_into(self, province: str, commune: str) -> list[FormerCommune]:
         return self.merged.get((province, commune), [])
@@ -72,10 +67,11 @@ def load_places() -> Places:
             former = FormerCommune(row["former_province"], row["former_district"],
                                    row["former_commune"])
             merged[(row["province"], row["commune"])].append(former)
-            places.districts.setdefault(name_key(former.province), {})[
-                name_key(former.district)] = former.district
     places.merged = dict(merged)
+    held: dict[str, set[str]] = defaultdict(set)  # current province -> former provinces in it
+    for (province, _), units in merged.items():
+        held[province].update(unit.province for unit in units)
     for province in places.provinces:
-        held = {f.province for (p, _), units in merged.items() if p == province.name for f in units}
-        places.former[province.name] = [n for n in (province.name, *province.former) if n in held]
+        names = (province.name, *province.former)
+        places.former[province.name] = [n for n in names if n in held[province.name]]
     return places
