@@ -90,7 +90,7 @@ class OtherTypeCheck:
 
     def __call__(self, value: str) -> bool:
         text = self.text
-        if value[:1] not in _RESOLVERS or not _implicit(value):
+        if not _implicit(value):
             return False
         quoted = f'"{value}"' in text or f"'{value}'" in text
         return not quoted or _plain_somewhere(value, text)

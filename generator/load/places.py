@@ -36,6 +36,10 @@ class Places:
     # current province -> former provinces with units in it, in the order of provinces.yaml
     former: dict[str, list[str]] = field(default_factory=dict)
 
+    def province(self, slug: str) -> Province | None:
+        """The province whose folder under clubs/ is slug."""
+        return next((p for p in self.provinces if p.slug == slug), None)
+
     def commune(self, province: str, name: str) -> str | None:
         """The official name of a current commune of province, or None."""
         return self.communes.get(province, {}).get(name_key(name))

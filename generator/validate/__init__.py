@@ -21,7 +21,6 @@ from generator.validate.clubs import ClubRules, check_club_files
 from generator.validate.fields import parse_record
 
 
-
 def validate(sources: Sources, today: dt.date | None = None, *, portal: bool = True,
              workers: int | None = None) -> tuple[Portal | None, list[Problem]]:
     """Check everything; return the Portal (None when there are errors) and all problems.

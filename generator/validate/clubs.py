@@ -32,7 +32,7 @@ from generator.load.text import name_key
 from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
 from generator.messages import language, number, set_language, t
 from generator.model.club import Club
-from generator.model.content import ClubEntry, IndicatorSet
+from generator.model.content import ClubEntry, IndicatorSet, Province
 from generator.problems import Problem
 from generator.validate.fields import parse_record
 
@@ -96,12 +96,12 @@ def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
         if club is None:
             return ClubResult(None, problems)
     path = PurePosixPath(file.shown)
-    province = _province_by_slug(rules.places, path.parent.name)
-    problems = club_problems(doc, club, province, rules)
-    official = rules.places.commune(province.name, club.place.commune) if province else None
-    entry = (ClubEntry(path.stem, path.parent.name, file.shown, club, official or "")
-             if province else None)
-    return ClubResult(entry, problems)
+    province = rules.places.province(path.parent.name)
+    if province is None:  # reported once per file by _path_problems
+        return ClubResult(None, club_problems(doc, club, None, None, rules))
+    commune = rules.places.commune(province.name, club.place.commune)
+    entry = ClubEntry(path.stem, path.parent.name, file.shown, club, commune or "")
+    return ClubResult(entry, club_problems(doc, club, province, commune, rules))
 
 
 def _fast(file: ClubFile, text: str) -> tuple[YamlDocument | None, Club | None]:
@@ -162,11 +162,16 @@ def _keys_in(value: object) -> int:
     return 0
 
 
-def club_problems(doc: YamlDocument, club: Club, province, rules: ClubRules) -> list[Problem]:
-    """Checks of one valid record against places, dates, indicator sets and stories."""
+def club_problems(doc: YamlDocument, club: Club, province: Province | None, commune: str | None,
+                  rules: ClubRules) -> list[Problem]:
+    """Checks of one valid record against places, dates, indicator sets and stories.
+
+    province is the one of the club's folder; commune the official name of its place.commune
+    there, or None when the province has no such commune.
+    """
     problems = _dates(doc, club, rules.today)
     if province is not None:
-        problems += _place(doc, club, province, rules.places)
+        problems += _place(doc, club, province, commune, rules.places)
     problems += _ratings(doc, club, rules.indicator_sets)
     problems += [doc.problem(("stories", i), t("club.story_missing", story=story))
                  for i, story in enumerate(club.stories) if story not in rules.story_ids]
@@ -234,10 +239,6 @@ def _photos(doc: YamlDocument, club: Club, photos: frozenset[str]) -> list[Probl
     return problems
 
 
-def _province_by_slug(places: Places, slug: str):
-    return next((p for p in places.provinces if p.slug == slug), None)
-
-
 def _path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
     """What the file names and folders alone say: ids and province folders."""
     problems = []
@@ -293,7 +294,8 @@ def _status(doc: YamlDocument, club: Club) -> list[Problem]:
     return []
 
 
-def _place(doc: YamlDocument, club: Club, province, places: Places) -> list[Problem]:
+def _place(doc: YamlDocument, club: Club, province: Province, commune: str | None,
+           places: Places) -> list[Problem]:
     place = club.place
     if name_key(place.province) != name_key(province.name):
         names = [p.name for p in places.provinces]
@@ -302,7 +304,6 @@ def _place(doc: YamlDocument, club: Club, province, places: Places) -> list[Prob
                 t("place.province_not_folder.hint", slug=province.slug, name=province.name))
         return [doc.problem(("place", "province"),
                             t("place.province_not_folder", province=place.province), hint)]
-    commune = places.commune(province.name, place.commune)
     if commune is None:
         close = places.closest_commune(province.name, place.commune)
         return [doc.problem(("place", "commune"),
@@ -311,7 +312,7 @@ def _place(doc: YamlDocument, club: Club, province, places: Places) -> list[Prob
     return _former(doc, club, province, commune, places) if place.former else []
 
 
-def _former(doc: YamlDocument, club: Club, province, commune: str,
+def _former(doc: YamlDocument, club: Club, province: Province, commune: str,
             places: Places) -> list[Problem]:
     """A former province, district and commune must be among those merged into the commune."""
     former = club.place.former
