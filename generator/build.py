@@ -1,18 +1,20 @@
-"""The build, top to bottom: load -> validate -> indicators -> handbooks -> site pages -> MkDocs.
+"""The build, top to bottom: load -> validate -> clubs -> handbooks -> written pages -> data pages
+-> search -> write.
 
-Nothing is written to the output folder until every stage has succeeded: the site is built in a
-staging folder beside it and swapped in at the end.
+Nothing reaches the output folder until every stage has succeeded (site/output.py). Each stage
+reuses what the cache holds for inputs it has seen: club files (club_stage.py), PDFs
+(handbooks/), MkDocs' output for the written pages (site/mkdocs_run.py), and the pages already in
+the output folder; whatever is summed over many clubs is computed again from club summaries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.club_stage import PageRequest, run_club_stage
 from generator.load.sources import load_sources
 from generator.model.content import Portal
 from generator.problems import BuildFailed, Problem, SourceError
@@ -29,48 +31,66 @@ class BuildResult:
     handouts: list = field(default_factory=list)  # one PDF per module
     forms: list = field(default_factory=list)  # one PDF per printable form
     warnings: list[Problem] = field(default_factory=list)
+    files: int = 0  # in the output folder
+    written: int = 0  # of which this build wrote (the rest were kept as they were)
 
 
 def check(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Load and validate every source; return all problems (errors and warnings)."""
-    _, problems = validate(load_sources(project), today, portal=False)
-    return problems
+    sources = load_sources(project)
+    _, rules, problems = validate(sources, today)
+    stage = run_club_stage(sources.club_files, rules, project.cache)
+    return problems + stage.problems
 
 
 def load_portal(project: Project, progress: Progress | None = None) -> tuple[Portal, list[Problem]]:
-    """The checked model, or SourceError with every error."""
+    """The checked content (no clubs), or SourceError with every error in it."""
     progress = progress or Progress(enabled=False)
-    progress.stage("Đọc và kiểm tra dữ liệu nguồn")
-    portal, problems = validate(load_sources(project))
+    progress.stage("Đọc và kiểm tra nội dung")
+    portal, _, problems = validate(load_sources(project))
     errors = [p for p in problems if p.severity == "error"]
     if portal is None or errors:
         raise SourceError(errors)
     return portal, [p for p in problems if p.severity == "warning"]
 
 
-def build(project: Project, out: Path, *, pdf: bool = True,
-          progress: Progress | None = None) -> BuildResult:
+def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress | None = None,
+          today: dt.date | None = None) -> BuildResult:
     from generator.handbooks import render_handbooks
     from generator.indicators import compute_indicators
-    from generator.site import build_site
+    from generator.site.plan import data_context, plan_site
+    from generator.site.output import Output
 
     progress = progress or Progress(enabled=False)
-    portal, warnings = load_portal(project, progress)
-    stats = compute_indicators(portal)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}-", dir=out.parent) as tmp:
-        staging = Path(tmp)
-        downloads = staging / "docs" / "downloads"
+    progress.stage("Đọc và kiểm tra dữ liệu nguồn")
+    sources = load_sources(project)
+    portal, rules, problems = validate(sources, today)
+    output = Output(out, project.cache)
+    try:
         with _stage_errors():
-            printed = render_handbooks(portal, project, downloads, progress) if pdf else []
-            pages = build_site(portal, stats, printed, project, staging / "docs",
-                               staging / "site", progress)
-        _swap_in(staging / "site", out)
-    # MkDocs copied the PDFs out of the staging docs folder; point at the published copies.
+            context = data_context(portal, project) if portal else None
+            pages = PageRequest(context, output.staging, output.has) if context else None
+            clubs = run_club_stage(sources.club_files, rules, project.cache, pages,
+                                   on_progress=lambda done, total: progress.count(
+                                       "tệp CLB đã kiểm tra", done, total))
+            problems += clubs.problems
+            errors = [p for p in problems if p.severity == "error"]
+            if errors or portal is None or context is None:
+                raise SourceError(errors)
+            printed = render_handbooks(portal, project, progress) if pdf else []
+            stats = compute_indicators(clubs.summaries, rules.places)
+            progress.stage("Dựng trang web")
+            plan = plan_site(portal, printed, project, context, clubs, stats, output, progress)
+            written = output.write(plan.files)
+    except BaseException:
+        output.discard()
+        raise
+    # Handbooks live in the cache; point at the published copies.
     printed = [replace(p, path=out / "downloads" / p.filename) for p in printed]
     progress.stage(f"Đã ghi {out}")
-    return BuildResult(out, pages, [p for p in printed if p.set], [p for p in printed if p.module],
-                       [p for p in printed if p.form], warnings)
+    return BuildResult(out, plan.pages, [p for p in printed if p.set],
+                       [p for p in printed if p.module], [p for p in printed if p.form],
+                       [p for p in problems if p.severity == "warning"], len(plan.files), written)
 
 
 @contextmanager
@@ -80,7 +100,6 @@ def _stage_errors():
 
     from generator.fonts import FontMissing
     from generator.site.mkdocs_run import MkDocsFailed
-    from generator.site.search import SearchIndexFailed
 
     try:
         yield
@@ -88,17 +107,5 @@ def _stage_errors():
         raise BuildFailed(f"{err.filename or err.name}:{err.lineno}: lỗi cú pháp mẫu: {err.message}") from err
     except jinja2.TemplateError as err:
         raise BuildFailed(f"lỗi khi dùng mẫu trong templates/: {err}") from err
-    except (FontMissing, MkDocsFailed, SearchIndexFailed) as err:
+    except (FontMissing, MkDocsFailed) as err:
         raise BuildFailed(str(err)) from err
-
-
-def _swap_in(new: Path, out: Path) -> None:
-    """Replace out with new in two renames, so a failed build never leaves half a site."""
-    old = out.with_name(f".{out.name}-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    new.rename(out)
-    if old.exists():
-        shutil.rmtree(old)

@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi tệp thay đổi",
                                 description="Tạo trang web rồi phục vụ ở http://127.0.0.1:8000; "
-                                            "tạo lại khi một tệp nguồn thay đổi.")
+                                            "tạo lại (chỉ phần thay đổi) ngay khi một tệp nguồn "
+                                            "thay đổi, và trang trong trình duyệt tự tải lại.")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
     serve.set_defaults(run=_serve)
@@ -141,6 +142,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     _print_problems(result.warnings)
     print(t("output.built", pages=result.pages, handbooks=len(result.handbooks),
             handouts=len(result.handouts), forms=len(result.forms), out=out))
+    print(t("output.written", written=result.written, kept=result.files - result.written))
     return 0
 
 
@@ -178,9 +180,13 @@ def _schema(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    from generator.serve import serve
+    from generator.serve import ServeFailed, serve
 
-    serve(project, port=args.port, pdf=args.pdf)
+    try:
+        serve(project, port=args.port, pdf=args.pdf)
+    except ServeFailed as err:
+        print(err, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,7 +7,6 @@ downloads ~4x less, the PDFs embed subsets of the TTFs.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,24 +46,23 @@ def faces() -> list[Face]:
     return found
 
 
-def write_woff2(target: Path, cache: Path) -> list[tuple[Face, str]]:
-    """Compress each face to WOFF2 into target; returns (face, file name) pairs."""
+def woff2_files(cache: Path) -> list[tuple[Face, Path]]:
+    """Each face compressed to WOFF2, made once and kept in cache: (face, the WOFF2 file)."""
     from fontTools.ttLib import TTFont
 
-    target.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
-    written = []
+    found = []
     for face in faces():
         digest = hashlib.sha256(face.path.read_bytes()).hexdigest()[:16]
         cached = cache / f"{face.name}-{digest}.woff2"
         if not cached.exists():
             font = TTFont(face.path)
             font.flavor = "woff2"
-            font.save(cached)
-        name = f"{face.name}.woff2"
-        shutil.copyfile(cached, target / name)
-        written.append((face, name))
-    return written
+            partial = cached.with_name(cached.name + ".part")
+            font.save(partial)
+            partial.replace(cached)
+        found.append((face, cached))
+    return found
 
 
 def font_face_css(urls: list[tuple[Face, str]]) -> str:

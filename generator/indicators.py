@@ -1,14 +1,19 @@
-"""Indicators: aggregate figures per province and for the nation, from the latest club records.
+"""Indicators: aggregate figures per commune, province and for the nation, from club summaries.
 
-Only aggregates leave this stage; they are what dashboards and directory pages show.
+Only aggregates and club summaries leave this stage; they are what the directory and dashboard
+pages show. Everything here is recomputed from the summaries on every build (a few milliseconds
+per thousand clubs), so a figure summed over many clubs can never be stale.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
-from generator.model.content import ClubEntry, Portal
+from generator.load.places import Places
+from generator.load.text import sort_key
+from generator.model.directory import ClubSummary
 
 FUND_TARGET = 50_000_000  # Decision 1648/QĐ-TTg: 50–70 % of clubs hold an income fund ≥ 50 M VND
 STRONG = ("rất mạnh", "mạnh")
@@ -32,42 +37,60 @@ class Summary:
     strong: int = 0
     ratings: dict[str, int] = field(default_factory=dict)
 
-    def add(self, entry: ClubEntry) -> None:
-        club = entry.club
+    def add(self, club: ClubSummary) -> None:
         self.clubs += 1
         self.active += club.status == "active"
-        if m := club.latest_members:
+        if club.members is not None:
             self.counted += 1
-            self.members += m.total
-            self.women += m.women or 0
-            self.older += m.older or 0
-            self.poor += m.poor or 0
-        if v := club.volunteers:
-            self.volunteers += v.home_care or 0
-            self.cared_for += v.cared_for or 0
-        if (f := club.latest_funds) and f.income_fund is not None:
+            self.members += club.members
+            self.women += club.women or 0
+            self.older += club.older or 0
+            self.poor += club.poor or 0
+        self.volunteers += club.volunteers or 0
+        self.cared_for += club.cared_for or 0
+        if club.income_fund is not None:
             self.funded += 1
-            self.income_fund += f.income_fund
-            self.fund_over_target += f.income_fund >= FUND_TARGET
-        if r := club.latest_rating:
+            self.income_fund += club.income_fund
+            self.fund_over_target += club.income_fund >= FUND_TARGET
+        if club.rating:
             self.rated += 1
-            self.strong += r.level in STRONG
-            self.ratings[r.level] = self.ratings.get(r.level, 0) + 1
+            self.strong += club.rating in STRONG
+            self.ratings[club.rating] = self.ratings.get(club.rating, 0) + 1
+
+
+@dataclass
+class Commune:
+    name: str
+    slug: str
+    summary: Summary
+    clubs: list[ClubSummary]  # sorted by name
 
 
 @dataclass
 class Indicators:
     national: Summary
     provinces: dict[str, Summary]  # by province slug, only provinces with clubs
-    communes: dict[str, dict[str, list[ClubEntry]]]  # province slug -> commune -> clubs
+    communes: dict[str, list[Commune]]  # province slug -> its communes with clubs, sorted
 
 
-def compute_indicators(portal: Portal) -> Indicators:
+def compute_indicators(clubs: Iterable[ClubSummary], places: Places) -> Indicators:
     national = Summary()
     provinces: dict[str, Summary] = defaultdict(Summary)
-    communes: dict[str, dict[str, list[ClubEntry]]] = defaultdict(lambda: defaultdict(list))
-    for entry in portal.clubs:
-        national.add(entry)
-        provinces[entry.province_slug].add(entry)
-        communes[entry.province_slug][entry.commune].append(entry)
-    return Indicators(national, dict(provinces), {k: dict(v) for k, v in communes.items()})
+    grouped: dict[str, dict[str, list[ClubSummary]]] = defaultdict(lambda: defaultdict(list))
+    for club in clubs:
+        national.add(club)
+        provinces[club.province].add(club)
+        grouped[club.province][club.commune].append(club)
+    communes = {}
+    for slug, by_name in grouped.items():
+        communes[slug] = []
+        province = places.province(slug)
+        for name in sorted(by_name, key=sort_key):
+            members = sorted(by_name[name], key=lambda c: (sort_key(c.name), c.id))
+            summary = Summary()
+            for club in members:
+                summary.add(club)
+            communes[slug].append(Commune(name, places.commune_slug(province.name, name),
+                                          summary, members))
+    return Indicators(national, dict(provinces), communes)
+

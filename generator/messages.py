@@ -518,6 +518,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{forms} biểu mẫu → {out}",
         "Done: {pages} web pages; PDF: {handbooks} handbooks, {handouts} handouts, "
         "{forms} forms → {out}"),
+    "output.written": (
+        "{written} tệp mới hoặc thay đổi, {kept} tệp giữ nguyên.",
+        "{written} files new or changed, {kept} kept as they were."),
+
+    # --- The local preview (ishc serve) -----------------------------------------------------
+    "serve.ready": (
+        "Đang phục vụ http://127.0.0.1:{port}/ — trang tự tải lại khi tệp nguồn thay đổi. "
+        "Nhấn Ctrl+C để dừng.",
+        "Serving http://127.0.0.1:{port}/ — pages reload when a source file changes. "
+        "Press Ctrl+C to stop."),
+    "serve.rebuilt": (
+        "Đã tạo lại trang web: {files} tệp thay đổi, trong {seconds} giây.",
+        "Site rebuilt: {files} files changed, in {seconds} s."),
+    "serve.broken": (
+        "Tệp nguồn đang có lỗi; đây là bản trang web tốt gần nhất. Sửa các lỗi sau, trang sẽ tự "
+        "tải lại:",
+        "A source file has errors; this is the last good site. Fix these and the page reloads:"),
+    "serve.port": (
+        "Không mở được cổng {port}: {reason}. Có thể một chương trình khác (hoặc một 'ishc serve' "
+        "khác) đang dùng cổng này; thử: ishc serve --port 8001",
+        "Cannot open port {port}: {reason}. Another program (or another 'ishc serve') may be "
+        "using it; try: ishc serve --port 8001"),
 }
 
 

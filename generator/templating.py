@@ -10,10 +10,10 @@ from markupsafe import Markup, escape
 from generator.formatting import FILTERS
 
 
-def template_env(folder: Path) -> jinja2.Environment:
-    """Templates of one output (templates/site or templates/print), plus templates/shared."""
+def template_env(templates: Path, output: str) -> jinja2.Environment:
+    """Templates of one output (site, site/data or print) under templates/, plus shared/."""
     # Autoescape: names typed by editors must not become markup on a public page.
-    loader = jinja2.FileSystemLoader([folder, folder.parent / "shared"])
+    loader = jinja2.FileSystemLoader([templates / output, templates / "shared"])
     env = jinja2.Environment(loader=loader, autoescape=True,
                              trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

@@ -24,6 +24,12 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
 
 
+def script_value(path) -> object:
+    """The value a search index part hands to ISHC_SEARCH: `ISHC_SEARCH.call(value);`."""
+    text = path.read_text("utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
 def catalogue() -> list[dict]:
     return yaml.safe_load((REPO / "content" / "sets.yaml").read_text("utf-8"))["sets"]
 
@@ -34,20 +40,23 @@ def test_check_on_the_example_data_is_silent_and_clean():
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
-def test_every_club_has_a_page_that_its_province_directory_links_to(example_build):
+def test_every_club_has_a_page_reached_from_the_directory(example_build):
+    # directory -> province -> commune -> club, each a link on the page before
     project, result = example_build
     clubs = sorted(project.clubs.glob("*/*.yaml"))
     assert len(clubs) >= 18
+    national = (result.out / "clubs" / "index.html").read_text("utf-8")
     for path in clubs:
         province, club_id = path.parent.name, path.stem
-        name = yaml.safe_load(path.read_text("utf-8"))["name"]
+        record = yaml.safe_load(path.read_text("utf-8"))
         page = result.out / "clubs" / province / f"{club_id}.html"
-        assert name in page.read_text("utf-8"), page
-        directory = (result.out / "clubs" / province / "index.html").read_text("utf-8")
-        assert f'href="{club_id}.html"' in directory
-    national = (result.out / "clubs" / "index.html").read_text("utf-8")
-    for province in {p.parent.name for p in clubs}:
+        assert record["name"] in page.read_text("utf-8"), page
         assert f'href="{province}/index.html"' in national
+        directory = (result.out / "clubs" / province / "index.html").read_text("utf-8")
+        communes = re.findall(r'href="(xa/[a-z0-9-]+\.html)"', directory)
+        linking = [c for c in communes if f'href="../{club_id}.html"' in
+                   (result.out / "clubs" / province / c).read_text("utf-8")]
+        assert len(linking) == 1, (club_id, communes)
 
 
 def test_club_pages_stay_out_of_the_navigation(example_build):
@@ -165,8 +174,12 @@ def test_training_pages_carry_the_module_text(example_build):
     module = next(project.content.glob("modules/*.md"))
     html = (result.out / "modules" / f"{module.stem}.html").read_text("utf-8")
     assert "Kế hoạch buổi học" in html and "Câu hỏi ôn tập" in html
-    entry = json.loads((result.out / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["vi"]["page_count"] >= len(list(project.content.glob("modules/*.md")))
+    # ... and every module is in the search index, each of its five sections an entry
+    rows = [row for chunk in sorted((result.out / "search" / "docs").glob("e-*.js"))
+            for row in script_value(chunk)[2]]
+    for module in project.content.glob("modules/*.md"):
+        sections = [row for row in rows if row[2].split("#")[0] == f"modules/{module.stem}.html"]
+        assert len(sections) >= 6, module.stem
 
 
 def test_private_fields_never_reach_the_output(mini, tmp_path):

@@ -204,18 +204,18 @@ def test_file_over_one_megabyte_in_english(tmp_path):
 def test_spawned_workers_speak_the_chosen_language(mini, monkeypatch):
     # Workers that are spawned, not forked, start with the default language: the initializer
     # must set it. Force the parallel path on a few files, with spawned processes.
-    from concurrent.futures import ProcessPoolExecutor
-
+    from generator import club_stage
     from generator.load.sources import load_sources
-    from generator.validate import clubs, validate
+    from generator.validate import validate
 
     for fixture in INVALID:
         shutil.copy(fixture, mini.clubs / "ha-noi" / fixture.name)
-    monkeypatch.setattr(clubs, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(clubs, "ProcessPoolExecutor", functools.partial(
-        ProcessPoolExecutor, mp_context=multiprocessing.get_context("spawn")))
+    monkeypatch.setattr(club_stage, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(club_stage, "_context", lambda: multiprocessing.get_context("spawn"))
     set_language("en")
-    _, problems = validate(load_sources(mini), portal=False, workers=2)
+    sources = load_sources(mini)
+    _, rules, _ = validate(sources)
+    problems = club_stage.run_club_stage(sources.club_files, rules, mini.cache, workers=2).problems
     found = [p.format() for p in problems]
     expected = "clubs/ha-noi/women-over-total.yaml:17:12: members.women (70) is more than total (62)"
     assert expected in "\n".join(found)

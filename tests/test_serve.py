@@ -1,9 +1,14 @@
 """`ishc serve`: the preview answers over HTTP and rebuilds when a source changes."""
 
+import json
 import socket
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
+from typing import Iterator
+
+import pytest
 
 from generator.serve import serve
 
@@ -31,19 +36,60 @@ def wait_for(condition, seconds: float = 60.0) -> bool:
     return False
 
 
-def test_serve_rebuilds_after_a_club_file_changes(mini):
+@contextmanager
+def serving(project) -> Iterator[int]:
+    """`ishc serve` on project in a thread; yields its port, stops it at the end."""
     port, stop = free_port(), threading.Event()
-    thread = threading.Thread(target=serve, args=(mini,),
-                              kwargs={"port": port, "interval": 0.2, "stop": stop}, daemon=True)
+    thread = threading.Thread(target=serve, args=(project,),
+                              kwargs={"port": port, "interval": 0.05, "stop": stop}, daemon=True)
     thread.start()
     try:
+        yield port
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
+def test_serve_rebuilds_after_a_club_file_changes(mini):
+    with serving(mini) as port:
         page = "clubs/ha-noi/dong-hoang.html"
         assert wait_for(lambda: "thôn Đông Hoàng" in fetch(port, page))
         club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
         club.write_text(club.read_text("utf-8").replace("thôn Đông Hoàng", "thôn Đông Hoàng Mới"),
                         "utf-8")
         assert wait_for(lambda: "thôn Đông Hoàng Mới" in fetch(port, page))
-    finally:
-        stop.set()
-        thread.join(timeout=30)
-    assert not thread.is_alive()
+
+
+def test_serve_keeps_the_last_good_site_and_shows_what_is_broken(mini):
+    with serving(mini) as port:
+        page = "clubs/ha-noi/dong-hoang.html"
+        assert wait_for(lambda: "thôn Đông Hoàng" in fetch(port, page))
+        assert "__ishc/status" in fetch(port, page)  # the page reloads itself after a rebuild
+        version = json.loads(fetch(port, "__ishc/status"))["version"]
+        club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+        good = club.read_text("utf-8")
+        club.write_text(good.replace("women: 44", "women: 700"), "utf-8")
+        assert wait_for(lambda: json.loads(fetch(port, "__ishc/status"))["error"])
+        status = json.loads(fetch(port, "__ishc/status"))
+        assert status["version"] > version
+        assert "clubs/ha-noi/dong-hoang.yaml" in status["error"]
+        shown = fetch(port, page)
+        assert "thôn Đông Hoàng" in shown and 'role="alert"' in shown  # last good page, and why
+        assert "dong-hoang.yaml" in shown
+        club.write_text(good.replace("thôn Đông Hoàng", "thôn Đông Hoàng Mới"), "utf-8")
+        assert wait_for(lambda: "thôn Đông Hoàng Mới" in fetch(port, page))
+        assert 'role="alert"' not in fetch(port, page)
+        assert json.loads(fetch(port, "__ishc/status"))["error"] == ""
+
+
+def test_serve_on_a_busy_port_says_so(mini):
+    from generator.serve import ServeFailed
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(ServeFailed) as caught:
+            serve(mini, port=port, stop=threading.Event())
+    assert str(port) in str(caught.value) and "--port" in str(caught.value)

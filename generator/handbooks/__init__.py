@@ -7,8 +7,6 @@ render   HTML -> PDF with WeasyPrint, one process per handbook, skipping unchang
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.handbooks.compose import compose_all
 from generator.handbooks.render import Printed, render_all
 from generator.model.content import Portal
@@ -18,10 +16,9 @@ from generator.project import Project
 __all__ = ["Printed", "render_handbooks"]
 
 
-def render_handbooks(portal: Portal, project: Project, out: Path,
-                     progress: Progress) -> list[Printed]:
-    """Every PDF of the build: handbooks in three variants, handouts, forms."""
+def render_handbooks(portal: Portal, project: Project, progress: Progress) -> list[Printed]:
+    """Every PDF of the build (handbooks in three variants, handouts, forms), in the cache."""
     progress.stage("Soạn nội dung sổ tay, tài liệu phát tay và biểu mẫu")
     documents = compose_all(portal, project)
     progress.stage(f"In {len(documents)} tệp PDF")
-    return render_all(documents, out, project.cache / "handbooks", progress)
+    return render_all(documents, project.cache / "handbooks", progress)

@@ -73,7 +73,7 @@ class Composer:
     def __init__(self, portal: Portal, project: Project):
         self.portal = portal
         self.project = project
-        self.env = template_env(project.templates / "print")
+        self.env = template_env(project.templates, "print")
         self.md = renderer(project.mkdocs_yml)
         config = site_config(project.mkdocs_yml)
         self.site_url = (config.get("site_url") or "").rstrip("/")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,8 @@ class Printed:
     """A rendered PDF: a handbook or a form."""
 
     document: PrintDocument
-    path: Path
+    path: Path  # in the cache; the build publishes it as downloads/<filename>
+    key: str  # its cache key: changes whenever the PDF would
     pages: int
     bytes: int
     rendered: bool  # False when it came from the cache
@@ -53,12 +53,11 @@ class Printed:
         return self.document.module
 
 
-def render_all(documents: list[PrintDocument], out: Path, cache: Path,
-               progress: Progress) -> list[Printed]:
-    out.mkdir(parents=True, exist_ok=True)
+def render_all(documents: list[PrintDocument], cache: Path, progress: Progress) -> list[Printed]:
     cache.mkdir(parents=True, exist_ok=True)
     fonts_digest = _fonts_digest()
-    cached = {d.filename: cache / f"{_cache_key(d, fonts_digest)}.pdf" for d in documents}
+    keys = {d.filename: _cache_key(d, fonts_digest) for d in documents}
+    cached = {d.filename: cache / f"{keys[d.filename]}.pdf" for d in documents}
     todo = [d for d in documents if not cached[d.filename].exists()]
     if todo:
         workers = max(1, min(len(todo), os.cpu_count() or 1))
@@ -71,11 +70,10 @@ def render_all(documents: list[PrintDocument], out: Path, cache: Path,
     rendered = {d.filename for d in todo}
     printed = []
     for d in documents:
-        target = out / d.filename
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached[d.filename], target)
-        pages = int(cached[d.filename].with_suffix(".pages").read_text())
-        printed.append(Printed(d, target, pages, target.stat().st_size, d.filename in rendered))
+        path = cached[d.filename]
+        pages = int(path.with_suffix(".pages").read_text())
+        printed.append(Printed(d, path, keys[d.filename], pages, path.stat().st_size,
+                               d.filename in rendered))
     return printed
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from generator.load.text import name_key
+from generator.load.text import name_key, slugify, sort_key
 from generator.model.content import Province
 
 
@@ -35,6 +35,8 @@ class Places:
     merged: dict[tuple[str, str], list[FormerCommune]] = field(default_factory=dict)
     # current province -> former provinces with units in it, in the order of provinces.yaml
     former: dict[str, list[str]] = field(default_factory=dict)
+    # (current province, official commune name) -> the commune's page name in the site
+    slugs: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def province(self, slug: str) -> Province | None:
         """The province whose folder under clubs/ is slug."""
@@ -56,6 +58,10 @@ class Places:
     def merged_into(self, province: str, commune: str) -> list[FormerCommune]:
         return self.merged.get((province, commune), [])
 
+    def commune_slug(self, province: str, commune: str) -> str:
+        """"Xã Gia Lộc" -> "xa-gia-loc"; fixed by the place data, so any process agrees on it."""
+        return self.slugs[(province, commune)]
+
 
 @lru_cache(maxsize=1)
 def load_places() -> Places:
@@ -72,6 +78,10 @@ def load_places() -> Places:
                                    row["former_commune"])
             merged[(row["province"], row["commune"])].append(former)
     places.merged = dict(merged)
+    for province, known in places.communes.items():
+        taken: set[str] = set()
+        for name in sorted(known.values(), key=sort_key):
+            places.slugs[(province, name)] = _unique(slugify(name), taken)
     held: dict[str, set[str]] = defaultdict(set)  # current province -> former provinces in it
     for (province, _), units in merged.items():
         held[province].update(unit.province for unit in units)
@@ -79,3 +89,13 @@ def load_places() -> Places:
         names = (province.name, *province.former)
         places.former[province.name] = [n for n in names if n in held[province.name]]
     return places
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    """Two communes of a province may fold alike ("Tân An", "Tấn An"): number the second."""
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    taken.add(candidate)
+    return candidate

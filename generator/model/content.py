@@ -243,13 +243,16 @@ class Province:
 
 @dataclass
 class Portal:
-    """The checked model: everything the site, the handbooks and the indicators read."""
+    """The checked content: everything the written pages and the handbooks read.
+
+    Club records are not kept here: club_stage.py checks and renders each club on its own and
+    keeps only a summary (model/directory.py)."""
 
     provinces: list[Province]
     areas: list[AreaInfo]
     catalogue: Catalogue
     modules: dict[str, Module]
-    clubs: list[ClubEntry]
+    club_folders: dict[str, str]  # club id -> its province folder (the club's page is there)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)

@@ -1,31 +1,112 @@
-"""Run MkDocs on the generated docs tree with the project's mkdocs.yml."""
+"""Run MkDocs on the written pages, and keep what it made in the cache under their digest.
+
+The written pages change rarely (content, templates, handbooks) while club files change often,
+so MkDocs runs only when the tree it is given changed: otherwise the build takes the output of
+the last run from .ishc-cache/written/.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
+from generator import cache
 from generator.project import Project
+from generator.site.written import WrittenTree
 
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+CACHE_DIR = "written"
 
 
 class MkDocsFailed(RuntimeError):
     pass
 
 
-def run_mkdocs(project: Project, docs: Path, site: Path, nav: list) -> list[str]:
-    """Build site from docs; returns MkDocs' warnings. Raises MkDocsFailed on broken links."""
+@dataclass(frozen=True)
+class WrittenSite:
+    """MkDocs' output for one tree: a folder in the cache and the digest of each file in it."""
+
+    root: Path
+    files: dict[str, str]  # site path -> content digest
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(record.getMessage())
+
+
+def written_site(tree: WrittenTree, project: Project, is_data_page: Callable[[str], bool]
+                 ) -> tuple[WrittenSite, bool]:
+    """MkDocs' output for tree, from the cache or made now; and whether MkDocs ran."""
+    import material
+    import mkdocs
+
+    key = tree.digest(project.mkdocs_yml.read_text("utf-8"), _folder_digest(project),
+                      mkdocs.__version__, material.__version__, cache.code_digest())
+    folder = project.cache / CACHE_DIR
+    stored = cache.load(folder / f"{key}.pickle")
+    if stored is not None and (folder / key).is_dir():
+        return WrittenSite(folder / key, stored), False
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="run-", dir=folder) as tmp:
+        docs, site = Path(tmp, "docs"), Path(tmp, "site")
+        _materialise(tree, docs)
+        run_mkdocs(project, docs, site, tree.nav, is_data_page)
+        files = {p.relative_to(site).as_posix(): cache.digest(p.read_bytes())
+                 for p in sorted(site.rglob("*")) if p.is_file()}
+        for old in folder.iterdir():  # only the latest output is kept
+            if old.name != Path(tmp).name:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+        site.rename(folder / key)
+    cache.save(folder / f"{key}.pickle", files)
+    return WrittenSite(folder / key, files), True
+
+
+def _folder_digest(project: Project) -> str:
+    """The theme overrides (a changed template changes every written page)."""
+    folder = project.templates / "site" / "overrides"
+    return cache.combine(*(f"{p.relative_to(folder)}:{cache.digest(p.read_bytes())}"
+                           for p in sorted(folder.rglob("*")) if p.is_file()))
+
+
+def _materialise(tree: WrittenTree, docs: Path) -> None:
+    for path, text in [*tree.pages.items(), *tree.texts.items()]:
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+    for path, (source, _) in tree.files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.hardlink_to(source)  # PDFs: megabytes each, read only
+        except OSError:
+            shutil.copyfile(source, target)
+
+
+# MkDocs' wording for a link to a file it does not have, and for such a file in the navigation.
+_MISSING_LINK = re.compile(r"contains a link '(?P<url>[^']*)', but the target(?: '(?P<target>[^']*)')? "
+                           r"is not found among documentation files")
+_MISSING_NAV = re.compile(r"A reference to '(?P<target>[^']*)' is included in the 'nav'")
+
+
+def run_mkdocs(project: Project, docs: Path, site: Path, nav: list,
+               is_data_page: Callable[[str], bool] = lambda path: False) -> list[str]:
+    """Build site from docs; returns MkDocs' warnings. Raises MkDocsFailed on broken links.
+
+    A link to a data page is not broken: data.py writes those pages beside MkDocs' output.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -38,8 +119,17 @@ def run_mkdocs(project: Project, docs: Path, site: Path, nav: list) -> list[str]
     finally:
         logger.removeHandler(collect)
         logger.setLevel(previous)
-    broken = [m for m in collect.messages if "not found among documentation files" in m
-              or "contains a link" in m]
+    warnings = [m for m in collect.messages if not _to_data_page(m, is_data_page)]
+    broken = [m for m in warnings if "not found among documentation files" in m
+              or "contains a link" in m or "included in the 'nav'" in m]
     if broken:
         raise MkDocsFailed("Liên kết hỏng trong trang web:\n  " + "\n  ".join(broken))
-    return collect.messages
+    return warnings
+
+
+def _to_data_page(message: str, is_data_page: Callable[[str], bool]) -> bool:
+    found = _MISSING_LINK.search(message) or _MISSING_NAV.search(message)
+    if not found:
+        return False
+    target = found.group("target") or found.group("url").lstrip("/")
+    return is_data_page(target.split("#")[0])

@@ -17,17 +17,14 @@ from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalo
                                      IndicatorSets)
 from generator.messages import t
 from generator.problems import Problem
-from generator.validate.clubs import ClubRules, check_club_files
+from generator.validate.clubs import ClubRules
 from generator.validate.fields import parse_record
 
 
-def validate(sources: Sources, today: dt.date | None = None, *, portal: bool = True,
-             workers: int | None = None) -> tuple[Portal | None, list[Problem]]:
-    """Check everything; return the Portal (None when there are errors) and all problems.
-
-    portal=False when only the problems are wanted (`ishc check`): club records are then not
-    kept, which lets the club files be checked in parallel.
-    """
+def validate(sources: Sources, today: dt.date | None = None
+             ) -> tuple[Portal | None, ClubRules, list[Problem]]:
+    """Check the content; return the Portal (None when it has errors), the rules club files are
+    checked against (club_stage.py checks them, each on its own), and the problems found."""
     problems = list(sources.problems)
     places = load_places()
     catalogue = _catalogue(sources.catalogue, problems)
@@ -39,22 +36,20 @@ def validate(sources: Sources, today: dt.date | None = None, *, portal: bool = T
         problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
     indicator_sets = _indicator_sets(sources.indicators, problems)
     forms = _forms(sources.forms, catalogue, indicator_sets, problems)
-    stories = _stories(sources.stories, {PurePosixPath(f.shown).stem for f in sources.club_files},
-                       problems)
+    club_folders = {PurePosixPath(f.shown).stem: PurePosixPath(f.shown).parent.name
+                    for f in sources.club_files}
+    stories = _stories(sources.stories, set(club_folders), problems)
     rules = ClubRules(places, indicator_sets, frozenset(s.id for s in stories),
                       today or dt.date.today(), sources.photos)
-    clubs, club_problems = check_club_files(sources.club_files, rules, keep=portal,
-                                            workers=workers)
-    problems.extend(club_problems)
     glossary = _glossary(sources.glossary, problems)
     pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
-    if any(p.severity == "error" for p in problems) or catalogue is None or not portal:
-        return None, problems
+    if any(p.severity == "error" for p in problems) or catalogue is None:
+        return None, rules, problems
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
-                    clubs=clubs, glossary=glossary, stories=stories, pages=pages,
+                    club_folders=club_folders, glossary=glossary, stories=stories, pages=pages,
                     indicator_sets=indicator_sets, forms=forms)
-    return portal, problems
+    return portal, rules, problems
 
 
 def _catalogue(doc: YamlDocument | None, problems: list[Problem]) -> Catalogue | None:

@@ -1,9 +1,10 @@
-"""Club files: each read, parsed and checked on its own, in parallel at national scale.
+"""Club files: each read, parsed and checked on its own (in parallel: see club_stage.py).
 
 A club file stands alone: everything it is checked against (places, indicator sets, story ids,
 today's date) is known before the first club is read. So each file goes through read -> parse
--> model -> checks in one call, and 21,000 files are shared among worker processes. Only the
-checks across files (duplicate ids) wait for all of them.
+-> model -> checks in one call, and 21,000 files can be shared among worker processes. Only the
+checks across files (duplicate ids, province folders) look at the list of files, in
+path_problems.
 
 Parsing takes the fast path (load/fastyaml.py: rapidyaml, JSON, pydantic in Rust) and falls back
 to the careful loader whenever the fast path declines or the record has any problem, so every
@@ -14,11 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
-import os
 import re
 import typing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -30,7 +28,7 @@ from generator.load.places import Places
 from generator.load.sources import ClubFile
 from generator.load.text import name_key
 from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
-from generator.messages import language, number, set_language, t
+from generator.messages import number, t
 from generator.model.club import Club
 from generator.model.content import ClubEntry, IndicatorSet, Province
 from generator.problems import Problem
@@ -38,7 +36,6 @@ from generator.validate.fields import parse_record
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 EARLIEST = dt.date(1990, 1, 1)
-PARALLEL_FROM = 1_500  # below this many files, starting workers costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -58,31 +55,22 @@ class ClubResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check_club_files(files: list[ClubFile], rules: ClubRules, *, keep: bool = True,
-                     workers: int | None = None) -> tuple[list[ClubEntry], list[Problem]]:
-    """Every club that passed, in file order, and every problem found in club files.
-
-    With keep=False (`ishc check`) only the problems are wanted, and the files are shared among
-    worker processes. Sending 21,000 records back costs more than checking them, so a build,
-    which needs the records, checks them in this process.
-    """
-    problems = _path_problems(files, rules.places)
-    workers = workers or (os.cpu_count() or 1)
-    if not keep and workers > 1 and len(files) >= PARALLEL_FROM:
-        results = _in_workers(files, rules, workers)
-    else:
-        results = _check_all(files, rules, keep)
-    entries = [r.entry for r in results if r.entry is not None]
-    problems += [p for r in results for p in r.problems]
-    return entries, problems
-
-
 def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
     try:
-        text = decode(file.path.read_bytes(), file.shown)
+        raw = file.path.read_bytes()
     except OSError as err:
-        return ClubResult(None, [Problem(file.shown, 1, 1,
-                                         t("file.unreadable", reason=err.strerror))])
+        return unreadable(file, err)
+    return check_club_bytes(file, raw, rules)
+
+
+def unreadable(file: ClubFile, err: OSError) -> ClubResult:
+    return ClubResult(None, [Problem(file.shown, 1, 1, t("file.unreadable", reason=err.strerror))])
+
+
+def check_club_bytes(file: ClubFile, raw: bytes, rules: ClubRules) -> ClubResult:
+    """Parse and check the content of one club file: the record and every problem in it."""
+    try:
+        text = decode(raw, file.shown)
     except YamlProblem as err:
         return ClubResult(None, [err.problem])
     doc, club = _fast(file, text)
@@ -97,7 +85,7 @@ def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
             return ClubResult(None, problems)
     path = PurePosixPath(file.shown)
     province = rules.places.province(path.parent.name)
-    if province is None:  # reported once per file by _path_problems
+    if province is None:  # reported once per file by path_problems
         return ClubResult(None, club_problems(doc, club, None, None, rules))
     commune = rules.places.commune(province.name, club.place.commune)
     entry = ClubEntry(path.stem, path.parent.name, file.shown, club, commune or "")
@@ -239,7 +227,7 @@ def _photos(doc: YamlDocument, club: Club, photos: frozenset[str]) -> list[Probl
     return problems
 
 
-def _path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
+def path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
     """What the file names and folders alone say: ids and province folders."""
     problems = []
     slugs = [p.slug for p in places.provinces]
@@ -367,40 +355,3 @@ def _ratings(doc: YamlDocument, club: Club, indicator_sets: dict[str, IndicatorS
                   expected=indicator_set.level_for(rating.score), level=rating.level),
                 t("rating.level_mismatch.hint"), severity="warning"))
     return problems
-
-
-# Worker processes get the rules and the language once, when they start, instead of with every
-# batch. The language is passed explicitly so that spawned (not forked) workers speak it too.
-_worker_rules: ClubRules | None = None
-
-
-def _start_worker(rules: ClubRules, lang: str = "vi") -> None:
-    global _worker_rules
-    _worker_rules = rules
-    set_language(lang)
-
-
-def _check_batch(files: list[ClubFile]) -> list[ClubResult]:
-    assert _worker_rules is not None
-    return _check_all(files, _worker_rules, keep=False)
-
-
-def _check_all(files: list[ClubFile], rules: ClubRules, keep: bool) -> list[ClubResult]:
-    # Records are many small acyclic objects: the cyclic garbage collector would rescan all of
-    # them again and again (it doubled the time pydantic takes), and finds nothing to free.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        results = [check_club_file(f, rules) for f in files]
-    finally:
-        if enabled:
-            gc.enable()
-    return results if keep else [ClubResult(None, r.problems) for r in results]
-
-
-def _in_workers(files: list[ClubFile], rules: ClubRules, workers: int) -> list[ClubResult]:
-    size = max(50, len(files) // (workers * 32))  # small batches: workers finish together
-    batches = [files[i:i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(rules, language())) as pool:
-        return [result for batch in pool.map(_check_batch, batches) for result in batch]

@@ -1,0 +1,261 @@
+"""The club stage: every club file read, checked, summarised and rendered in one pass.
+
+A club file stands alone (validate/clubs.py), and so does its page: neither needs another club.
+So each file goes read -> parse -> check -> summary -> page in one call, shared among worker
+processes on every core, and only the problems and the small summary travel back (sending
+21,000 full records between processes would cost more than checking them). `ishc check` runs
+the very same pass without pages.
+
+What each file produced is cached by content hash (cache.py): a file whose content and rules did
+not change is neither read nor checked again, and its page is rendered again only when the
+output lacks it or the page templates changed. Everything summed over many clubs is computed
+afterwards from the summaries, cached or new alike, so it is never stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterator
+
+from generator import cache
+from generator.load.sources import ClubFile
+from generator.messages import language, set_language
+from generator.model.directory import ClubSummary, summarize
+from generator.problems import Problem
+from generator.site.data import DataContext, DataPages, club_path
+from generator.validate.clubs import (ClubResult, ClubRules, check_club_bytes, path_problems,
+                                      unreadable)
+
+PARALLEL_FROM = 400  # below this many files to read, starting workers costs more than it saves
+CACHE_FILE = "clubs.pickle"
+
+
+@dataclass(frozen=True, slots=True)
+class ClubOutcome:
+    """What checking one club file gave; cached under the file's content and rules."""
+
+    problems: tuple[Problem, ...]
+    summary: ClubSummary | None  # None when the file has errors
+    latest: dt.date | None  # the latest date in the record (None: nothing read depends on it)
+    checked_on: dt.date
+
+    def holds_on(self, today: dt.date) -> bool:
+        """A date after `today` is an error; an outcome from another day holds if none was."""
+        return (today == self.checked_on or self.latest is None
+                or self.latest <= min(today, self.checked_on))
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """Club pages to render into staging, unless the output already has them (have)."""
+
+    context: DataContext
+    staging: Path
+    have: Callable[[str, str], bool]  # (path in the site, page key) -> already in the output
+
+
+@dataclass
+class ClubStage:
+    files: list[ClubFile]
+    outcomes: dict[str, ClubOutcome]  # by file as shown
+    keys: dict[str, str]  # club page's site path -> its key (content, rules, page templates)
+    rendered: set[str] = field(default_factory=set)  # site paths written into staging now
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def summaries(self) -> Iterator[ClubSummary]:
+        for file in self.files:
+            outcome = self.outcomes.get(file.shown)
+            if outcome is not None and outcome.summary is not None:
+                yield outcome.summary
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    file: ClubFile
+    render: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    shown: str
+    stamp: cache.Stamp | None  # None when the file could not be read
+    outcome: ClubOutcome
+    page: str | None  # site path written into staging
+
+
+def rules_digest(rules: ClubRules) -> str:
+    """Everything but the date that a club's problems depend on (the date: ClubOutcome)."""
+    indicator_sets = sorted((k, v.model_dump_json()) for k, v in rules.indicator_sets.items())
+    return cache.combine(cache.code_digest(), language(), repr(indicator_sets),
+                         repr(sorted(rules.story_ids)), repr(sorted(rules.photos)))
+
+
+def run_club_stage(files: list[ClubFile], rules: ClubRules, cache_dir: Path,
+                   pages: PageRequest | None = None, workers: int | None = None,
+                   on_progress: Callable[[int, int], None] | None = None) -> ClubStage:
+    """Check every club file (and render the pages asked for), reusing what is cached."""
+    stored = cache.load(cache_dir / CACHE_FILE) or {}
+    stamps = cache.Stamps(stored.get("stamps", {}), stored.get("taken_ns", 0))
+    known: dict[str, ClubOutcome] = stored.get("outcomes", {})
+    rules_key = rules_digest(rules)
+    page_digest = pages.context.digest if pages else ""
+    stage = ClubStage(files, {}, {}, problems=path_problems(files, rules.places))
+    checked: dict[str, ClubOutcome] = {}  # check key -> outcome, what the cache keeps
+    tasks = []
+    for file in files:
+        found = _cached(file, stamps, rules_key, known, rules.today)
+        if found is None:
+            tasks.append(_Task(file, pages is not None))
+            continue
+        key, outcome = found
+        checked[key] = outcome
+        stage.outcomes[file.shown] = outcome
+        if pages is None or outcome.summary is None:
+            continue
+        page_key = cache.combine(key, page_digest)
+        stage.keys[_site_path(file)] = page_key
+        if not pages.have(_site_path(file), page_key):
+            tasks.append(_Task(file, True))
+    by_shown = {task.file.shown: task.file for task in tasks}
+    for done in _run(tasks, rules, pages, workers, on_progress):
+        stage.outcomes[done.shown] = done.outcome
+        if done.stamp is None:
+            continue
+        key = cache.combine(rules_key, done.stamp.digest)
+        stamps.seen[done.shown] = done.stamp
+        checked[key] = done.outcome
+        if pages is not None and done.outcome.summary is not None:
+            stage.keys[_site_path(by_shown[done.shown])] = cache.combine(key, page_digest)
+        if done.page:
+            stage.rendered.add(done.page)
+    stage.problems += [p for f in files for p in stage.outcomes[f.shown].problems]
+    cache.save(cache_dir / CACHE_FILE, {"stamps": stamps.seen, "taken_ns": stamps.taken_ns,
+                                        "outcomes": checked})
+    return stage
+
+
+def _cached(file: ClubFile, stamps: cache.Stamps, rules_key: str,
+            known: dict[str, ClubOutcome], today: dt.date) -> tuple[str, ClubOutcome] | None:
+    try:
+        stat = os.stat(file.path)
+    except OSError:
+        return None  # the worker reports it
+    digest = stamps.cached(file.shown, stat)
+    if digest is None:
+        return None
+    key = cache.combine(rules_key, digest)
+    outcome = known.get(key)
+    if outcome is None or not outcome.holds_on(today):
+        return None
+    return key, outcome
+
+
+def _site_path(file: ClubFile) -> str:
+    path = PurePosixPath(file.shown)
+    return club_path(path.parent.name, path.stem)
+
+
+def _run(tasks: list[_Task], rules: ClubRules, pages: PageRequest | None, workers: int | None,
+         on_progress: Callable[[int, int], None] | None) -> Iterator[_Done]:
+    workers = workers or os.cpu_count() or 1
+    context, staging = (pages.context, pages.staging) if pages else (None, None)
+    if workers < 2 or len(tasks) < PARALLEL_FROM:
+        _start_worker(rules, context, staging, language())
+        try:
+            yield from _batch(tasks)
+        finally:
+            _start_worker(None, None, None, language())
+        if on_progress and tasks:
+            on_progress(len(tasks), len(tasks))
+        return
+    size = max(25, len(tasks) // (workers * 32))  # small batches: workers finish together
+    batches = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                             initializer=_start_worker,
+                             initargs=(rules, context, staging, language())) as pool:
+        done = 0
+        for results in pool.map(_batch, batches):
+            done += len(results)
+            if on_progress:
+                on_progress(done, len(tasks))
+            yield from results
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts a worker in milliseconds with everything already imported; but forking a
+    # process that runs other threads (`ishc serve` answers requests in one) can copy a lock
+    # held by one of them, so then the workers start from a fresh interpreter.
+    if threading.active_count() > 1:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("fork")
+
+
+# What a worker needs for every file, given once when it starts instead of with every batch.
+# The language is passed explicitly so that workers not forked from this process speak it too.
+_worker: tuple[ClubRules, DataPages | None, Path | None] | None = None
+
+
+def _start_worker(rules: ClubRules | None, context: DataContext | None, staging: Path | None,
+                  lang: str) -> None:
+    global _worker
+    set_language(lang)
+    if rules is None:
+        _worker = None
+        return
+    _worker = (rules, DataPages(context, rules.places) if context else None, staging)
+
+
+def _batch(tasks: list[_Task]) -> list[_Done]:
+    # Records are many small acyclic objects: the cyclic garbage collector would rescan them
+    # again and again (it doubled the time pydantic takes), and finds nothing to free.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [_one(task) for task in tasks]
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _one(task: _Task) -> _Done:
+    assert _worker is not None
+    rules, renderer, staging = _worker
+    try:
+        with open(task.file.path, "rb") as stream:
+            stat = os.fstat(stream.fileno())
+            raw = stream.read()
+    except OSError as err:
+        result = unreadable(task.file, err)
+        return _Done(task.file.shown, None, ClubOutcome(tuple(result.problems), None, None,
+                                                        rules.today), None)
+    result = check_club_bytes(task.file, raw, rules)
+    stamp = cache.Stamp(stat.st_mtime_ns, stat.st_size, stat.st_ino, cache.digest(raw))
+    outcome = _outcome(result, rules.today)
+    page = None
+    if task.render and renderer is not None and staging is not None and outcome.summary:
+        assert result.entry is not None
+        page, html = renderer.club(result.entry)
+        target = staging / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
+    return _Done(task.file.shown, stamp, outcome, page)
+
+
+def _outcome(result: ClubResult, today: dt.date) -> ClubOutcome:
+    if result.entry is None:
+        return ClubOutcome(tuple(result.problems), None, None, today)
+    club = result.entry.club
+    dates = [club.founded, *(m.date for m in club.members), *(f.date for f in club.funds)]
+    if club.dissolved:
+        dates.append(club.dissolved)
+    errors = any(p.severity == "error" for p in result.problems)
+    summary = None if errors else summarize(result.entry)
+    return ClubOutcome(tuple(result.problems), summary, max(dates), today)

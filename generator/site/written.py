@@ -1,0 +1,134 @@
+"""Written pages: training modules, sets, stories, forms, downloads, glossary, free pages.
+
+A few hundred pages that go through MkDocs and its theme, whose navigation serves readers. The
+Markdown tree is made in memory from the checked content through templates/site/*.md.j2; it
+holds nothing summed over clubs, so it changes only when content, templates or handbooks do.
+MkDocs runs only then: its output is kept in the cache under the tree's digest (mkdocs_run.py).
+
+Data pages (directory, provinces, communes, clubs) are not here: data.py renders them. Written
+pages link to them with .html links, which mkdocs_run.py accepts when they name a data page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator import fonts
+from generator.cache import combine, digest
+from generator.load.text import sort_key
+from generator.model.club import RATING_LEVELS
+from generator.model.content import Portal
+from generator.model.schema import club_schema_text
+from generator.project import Project
+from generator.templating import template_env
+
+# The top-level sections, in the navigation of written pages and in the data pages' header.
+CLUBS = ("Câu lạc bộ", "clubs/index.html")
+SECTIONS = [("Trang chủ", "index.html"), ("Tập huấn", "training/index.html"), CLUBS,
+            ("Câu chuyện", "stories/index.html"), ("Biểu mẫu", "forms/index.html"),
+            ("Tải về", "downloads.html"), ("Thuật ngữ", "glossary.html"),
+            ("Tìm kiếm", "search.html")]
+# Filled into the home page after MkDocs (output.py): figures over all clubs change with any
+# club, and must not make every club edit rebuild the written pages.
+HOME_FIGURES = "<!--ishc:home-figures-->"
+
+
+@dataclass
+class WrittenTree:
+    """The docs folder MkDocs is given, in memory: Markdown pages and files copied as they are."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
+    files: dict[str, tuple[Path, str]] = field(default_factory=dict)  # docs path -> (file, digest)
+    texts: dict[str, str] = field(default_factory=dict)  # docs path -> text written as is
+    nav: list = field(default_factory=list)
+
+    def digest(self, *more: str) -> str:
+        parts = [f"{k}\x01{v}" for k, v in sorted(self.pages.items())]
+        parts += [f"{k}\x01{d}" for k, (_, d) in sorted(self.files.items())]
+        parts += [f"{k}\x01{v}" for k, v in sorted(self.texts.items())]
+        return combine(*parts, repr(self.nav), *more)
+
+
+def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree:
+    env = template_env(project.templates, "site")
+    tree = WrittenTree()
+    form_pdfs = {p.form.id: p for p in printed if p.form}
+    common = {"portal": portal, "areas": {a.id: a for a in portal.areas},
+              "levels": RATING_LEVELS, "handbooks": [p for p in printed if p.set],
+              "form_pdfs": form_pdfs, "handouts": {p.module.id: p for p in printed if p.module},
+              "home_figures": Markup(HOME_FIGURES)}
+
+    def page(path: str, template: str, **values) -> None:
+        tree.pages[path] = env.get_template(template).render(**common, **values)
+
+    home = next((p for p in portal.pages if p.name == "index"), None)
+    page("index.md", "home.md.j2", intro=home.body if home else "")
+    for extra in sorted((p for p in portal.pages if p.name != "index"), key=lambda p: p.meta.order):
+        page(f"{extra.name}.md", "page.md.j2", page=extra)
+
+    _training(portal, page)
+    stories = sorted(portal.stories, key=lambda s: s.meta.date, reverse=True)
+    page("stories/index.md", "stories.md.j2", stories=stories)
+    for story in stories:
+        page(f"stories/{story.id}.md", "story.md.j2", story=story,
+             club_folder=portal.club_folders.get(story.meta.club or ""))
+    page("forms/index.md", "forms.md.j2")
+    for form in portal.forms:
+        page(f"forms/{form.id}.md", "form.md.j2", form=form, pdf=form_pdfs.get(form.id),
+             sets=[s for s in portal.catalogue.sets if s.number in form.sets])
+    page("downloads.md", "downloads.md.j2")
+    page("search.md", "search.md.j2")
+    page("glossary.md", "glossary.md.j2",
+         terms=sorted(portal.glossary, key=lambda t: sort_key(t.vi)))
+    _assets(project, tree)
+    for p in printed:
+        tree.files[f"downloads/{p.filename}"] = (p.path, p.key)
+    tree.nav = _nav(portal, stories)
+    return tree
+
+
+def _training(portal: Portal, page) -> None:
+    sets = sorted(portal.catalogue.sets, key=lambda s: s.number)
+    page("training/index.md", "training.md.j2", sets=sets)
+    for material_set in sets:
+        page(f"training/{material_set.slug}/index.md", "set.md.j2", set=material_set,
+             modules=portal.set_modules(material_set))
+    for module in portal.modules.values():
+        member_of = [s for s in sets if s.number in module.meta.sets]
+        page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of)
+
+
+def _assets(project: Project, tree: WrittenTree) -> None:
+    folder = project.templates / "site" / "assets"
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            tree.files[f"assets/{path.relative_to(folder).as_posix()}"] = (path, _file_digest(path))
+    tree.texts["schema/club.schema.json"] = club_schema_text()
+    faces = fonts.woff2_files(project.cache / "fonts")
+    for face, path in faces:
+        tree.files[f"assets/fonts/{face.name}.woff2"] = (path, path.stem)  # named by its digest
+    tree.texts["assets/fonts.css"] = fonts.font_face_css(
+        [(face, f"fonts/{face.name}.woff2") for face, _ in faces])
+
+
+def _file_digest(path: Path) -> str:
+    return digest(path.read_bytes())
+
+
+def _nav(portal: Portal, stories: list) -> list:
+    sets = sorted(portal.catalogue.sets, key=lambda s: s.number)
+    training = ["training/index.md"] + [
+        {f"{s.number}. {s.title}": [f"training/{s.slug}/index.md"] +
+         [{m.meta.title: f"modules/{m.id}.md"} for m in portal.set_modules(s)]}
+        for s in sets]
+    extras = [{p.meta.title: f"{p.name}.md"}
+              for p in sorted(portal.pages, key=lambda p: p.meta.order) if p.name != "index"]
+    nav = [{"Trang chủ": "index.md"}, {"Tập huấn": training}, {CLUBS[0]: CLUBS[1]},
+           {"Câu chuyện": ["stories/index.md"] + [{s.meta.title: f"stories/{s.id}.md"} for s in stories]},
+           {"Biểu mẫu": ["forms/index.md"] + [{f.title: f"forms/{f.id}.md"} for f in portal.forms]},
+           {"Tải về": "downloads.md"}, {"Thuật ngữ": "glossary.md"}, *extras,
+           {"Tìm kiếm": "search.md"}]
+    return nav
