@@ -175,7 +175,7 @@ def same_as_cold(root: Path, out: Path, scratch: Path) -> None:
     """Build the same sources cold into another folder, with another cache; compare."""
     copy = scratch / "cold-copy"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".ishc-cache", "site*"))
+    shutil.copytree(root, copy, ignore=lambda folder, names: [".ishc-cache"] if folder == str(root) else [])
     cold_build(copy, scratch / "cold-site", "cold build of the edited sources")
     found = differences(out, scratch / "cold-site")
     if found:
@@ -206,10 +206,10 @@ def baseline(root: Path, scratch: Path) -> float:
     return seconds
 
 
-def search_kb(out: Path) -> float:
+def search_kb(out: Path, queries: list[tuple[str, str]] = QUERIES) -> float:
     from benchmarks.search import measure
 
-    results = measure(out, QUERIES)
+    results = measure(out, queries)
     for query, (kb, found) in results.items():
         print(f"    {query!r}: {kb:.1f} KB{'' if found else '  (target not found!)'}")
     missing = [q for q, (_, found) in results.items() if not found]

@@ -56,7 +56,6 @@ def load_portal(project: Project, progress: Progress | None = None) -> tuple[Por
 
 def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress | None = None,
           today: dt.date | None = None) -> BuildResult:
-    from generator.handbooks import render_handbooks
     from generator.indicators import compute_indicators
     from generator.site.plan import data_context, plan_site
     from generator.site.output import Output
@@ -77,7 +76,7 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
             errors = [p for p in problems if p.severity == "error"]
             if errors or portal is None or context is None:
                 raise SourceError(errors)
-            printed = render_handbooks(portal, project, progress) if pdf else []
+            printed = _handbooks(portal, project, progress) if pdf else []
             stats = compute_indicators(clubs.summaries, rules.places)
             progress.stage("Dựng trang web")
             plan = plan_site(portal, printed, project, context, clubs, stats, output, progress)
@@ -91,6 +90,12 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
     return BuildResult(out, plan.pages, [p for p in printed if p.set],
                        [p for p in printed if p.module], [p for p in printed if p.form],
                        [p for p in problems if p.severity == "warning"], len(plan.files), written)
+
+
+def _handbooks(portal: Portal, project: Project, progress: Progress) -> list:
+    from generator.handbooks import render_handbooks  # WeasyPrint: imported only when printing
+
+    return render_handbooks(portal, project, progress)
 
 
 @contextmanager

@@ -17,10 +17,9 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 FORMAT = 1  # bump when what is pickled here changes shape
 RACY_NS = 2_000_000_000  # stamps taken this close to a file's modification are not trusted
@@ -35,8 +34,7 @@ def combine(*parts: str) -> str:
     return digest("\x00".join(parts).encode())
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(NamedTuple):  # a tuple: tens of thousands are pickled on every build
     mtime_ns: int
     size: int
     ino: int

@@ -21,8 +21,8 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Callable, Iterator
+from pathlib import Path
+from typing import Callable, Iterator, NamedTuple
 
 from generator import cache
 from generator.load.sources import ClubFile
@@ -37,9 +37,11 @@ PARALLEL_FROM = 400  # below this many files to read, starting workers costs mor
 CACHE_FILE = "clubs.pickle"
 
 
-@dataclass(frozen=True, slots=True)
-class ClubOutcome:
-    """What checking one club file gave; cached under the file's content and rules."""
+class ClubOutcome(NamedTuple):
+    """What checking one club file gave; cached under the file's content and rules.
+
+    A named tuple: 21,000 of them are pickled into the cache and back, and tuples pickle in C.
+    """
 
     problems: tuple[Problem, ...]
     summary: ClubSummary | None  # None when the file has errors
@@ -77,14 +79,12 @@ class ClubStage:
                 yield outcome.summary
 
 
-@dataclass(frozen=True, slots=True)
-class _Task:
+class _Task(NamedTuple):  # tuples: sent to and from worker processes by the thousand
     file: ClubFile
     render: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Done:
+class _Done(NamedTuple):
     shown: str
     stamp: cache.Stamp | None  # None when the file could not be read
     outcome: ClubOutcome
@@ -137,8 +137,9 @@ def run_club_stage(files: list[ClubFile], rules: ClubRules, cache_dir: Path,
         if done.page:
             stage.rendered.add(done.page)
     stage.problems += [p for f in files for p in stage.outcomes[f.shown].problems]
-    cache.save(cache_dir / CACHE_FILE, {"stamps": stamps.seen, "taken_ns": stamps.taken_ns,
-                                        "outcomes": checked})
+    if tasks or checked.keys() != known.keys() or stamps.seen.keys() != stamps.known.keys():
+        cache.save(cache_dir / CACHE_FILE, {"stamps": stamps.seen, "taken_ns": stamps.taken_ns,
+                                            "outcomes": checked})
     return stage
 
 
@@ -159,8 +160,8 @@ def _cached(file: ClubFile, stamps: cache.Stamps, rules_key: str,
 
 
 def _site_path(file: ClubFile) -> str:
-    path = PurePosixPath(file.shown)
-    return club_path(path.parent.name, path.stem)
+    folder, name = file.shown.rsplit("/", 2)[-2:]  # clubs/<province>/<id>.yaml
+    return club_path(folder, name.rsplit(".", 1)[0])
 
 
 def _run(tasks: list[_Task], rules: ClubRules, pages: PageRequest | None, workers: int | None,

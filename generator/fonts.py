@@ -54,9 +54,11 @@ def woff2_files(cache: Path) -> list[tuple[Face, Path]]:
     found = []
     for face in faces():
         digest = hashlib.sha256(face.path.read_bytes()).hexdigest()[:16]
-        cached = cache / f"{face.name}-{digest}.woff2"
+        cached = cache / f"{face.name}-{digest}-fixed.woff2"
         if not cached.exists():
-            font = TTFont(face.path)
+            # The same bytes on every machine and day: saving would otherwise stamp the time
+            # into the font, and a site built anew would differ from one built bit by bit.
+            font = TTFont(face.path, recalcTimestamp=False)
             font.flavor = "woff2"
             partial = cached.with_name(cached.name + ".part")
             font.save(partial)

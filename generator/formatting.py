@@ -52,9 +52,18 @@ def size(num_bytes: int) -> str:
     return f"{number(max(1, round(num_bytes / 1000)))} KB"
 
 
+def number_or_dash(value: int | float | None) -> str:
+    """In a table, where "chưa có số liệu" in every empty cell would drown the figures."""
+    return "–" if value is None else number(value)
+
+
+def money_or_dash(value: int | None) -> str:
+    return "–" if value is None else money(value)
+
+
 def or_missing(value: object) -> object:
     return MISSING if value in (None, "", []) else value
 
 
 FILTERS = {"number": number, "money": money, "millions": millions, "date": date, "percent": percent,
-           "size": size, "or_missing": or_missing}
+           "size": size, "or_missing": or_missing, "num": number_or_dash, "vnd": money_or_dash}

@@ -86,7 +86,8 @@ def compute_indicators(clubs: Iterable[ClubSummary], places: Places) -> Indicato
         communes[slug] = []
         province = places.province(slug)
         for name in sorted(by_name, key=sort_key):
-            members = sorted(by_name[name], key=lambda c: (sort_key(c.name), c.id))
+            # as sort_key(c.name) would, with the folding done once, when the club was read
+            members = sorted(by_name[name], key=lambda c: (c.sort_name, c.name, c.id))
             summary = Summary()
             for club in members:
                 summary.add(club)

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((REPO / "clubs").glob("*/*.yaml"))
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "clubs" / "ha-noi" / "dong-hoang.yaml"
 SHOWN = "clubs/ha-noi/dong-hoang.yaml"
-FILE = ClubFile(REPO / SHOWN, SHOWN)
+FILE = ClubFile(str(REPO / SHOWN), SHOWN)
 
 
 # --- the two paths -------------------------------------------------------------------------

@@ -13,12 +13,20 @@ from generator.problems import Problem
 from generator.project import Project
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClubFile:
-    """A club file, listed but not yet read: validate/clubs.py reads each in one go."""
+    """A club file, listed but not yet read: club_stage.py reads each in one go."""
 
-    path: Path
+    path: str  # to open it (a string: 21,000 Path objects cost a tenth of a second)
     shown: str  # as the user knows it: clubs/ha-noi/dong-lao.yaml
+
+    @property
+    def province_folder(self) -> str:
+        return self.shown.rsplit("/", 2)[-2]
+
+    @property
+    def club_id(self) -> str:
+        return self.shown.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 @dataclass
@@ -65,8 +73,7 @@ def load_sources(project: Project) -> Sources:
     sources.glossary = yaml_file(project.content / "glossary.yaml", required=False)
     sources.indicators = yaml_file(project.content / "indicators.yaml", required=False)
     sources.forms = yaml_file(project.content / "forms.yaml", required=False)
-    root = len(project.root.parts)  # club paths come from a glob under the root: no resolving
-    sources.club_files = [ClubFile(path, "/".join(path.parts[root:])) for path in club_files(project)]
+    sources.club_files = club_files(project)
     sources.modules = markdown_files(project.content / "modules")
     sources.stories = markdown_files(project.content / "stories")
     sources.pages = markdown_files(project.content / "pages")
@@ -77,8 +84,22 @@ def load_sources(project: Project) -> Sources:
     return sources
 
 
-def club_files(project: Project) -> list[Path]:
-    return sorted(project.clubs.glob("*/*.yaml"))
+def club_files(project: Project) -> list[ClubFile]:
+    """clubs/<province>/<club>.yaml, sorted; os.scandir, which is ten times quicker than a glob
+    on 21,000 files."""
+    found = []
+    try:
+        with os.scandir(project.clubs) as entries:
+            folders = [e for e in entries if e.is_dir() and not e.name.startswith(".")]
+    except OSError:
+        return []
+    for folder in folders:
+        with os.scandir(folder.path) as entries:
+            for entry in entries:
+                if (entry.name.endswith(".yaml") and not entry.name.startswith(".")
+                        and entry.is_file()):
+                    found.append(ClubFile(entry.path, f"clubs/{folder.name}/{entry.name}"))
+    return sorted(found, key=lambda f: f.shown)
 
 
 def stray_club_files(project: Project) -> list[Problem]:

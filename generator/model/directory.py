@@ -9,13 +9,15 @@ commune pages and every aggregate are computed from summaries alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from generator.load.text import fold
 from generator.model.content import ClubEntry
 
 
-@dataclass(frozen=True, slots=True)
-class ClubSummary:
+class ClubSummary(NamedTuple):
+    # A named tuple, not a dataclass: 21,000 of them are pickled into the cache and back on
+    # every build, and tuples pickle in C.
     id: str
     province: str  # slug of the province folder
     commune: str  # official spelling
@@ -33,6 +35,7 @@ class ClubSummary:
     rating: str | None  # latest level
     rating_year: int | None
     photos: tuple[str, ...]  # file names of the photos published with consent
+    sort_name: str  # the name folded (load/text.py's sort_key), made once where it is read
 
     @property
     def url(self) -> str:
@@ -54,4 +57,4 @@ def summarize(entry: ClubEntry) -> ClubSummary:
         volunteers=v.home_care if v else None, cared_for=v.cared_for if v else None,
         income_fund=f.income_fund if f else None,
         rating=r.level if r else None, rating_year=r.year if r else None,
-        photos=tuple(p.file for p in club.photos if p.consent))
+        photos=tuple(p.file for p in club.photos if p.consent), sort_name=fold(club.name))

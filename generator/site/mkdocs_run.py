@@ -17,6 +17,7 @@ from typing import Callable
 
 from generator import cache
 from generator.project import Project
+from generator.site.shell import theme_digest
 from generator.site.written import WrittenTree
 
 CACHE_DIR = "written"
@@ -47,11 +48,7 @@ class _Collect(logging.Handler):
 def written_site(tree: WrittenTree, project: Project, is_data_page: Callable[[str], bool]
                  ) -> tuple[WrittenSite, bool]:
     """MkDocs' output for tree, from the cache or made now; and whether MkDocs ran."""
-    import material
-    import mkdocs
-
-    key = tree.digest(project.mkdocs_yml.read_text("utf-8"), _folder_digest(project),
-                      mkdocs.__version__, material.__version__, cache.code_digest())
+    key = tree.digest(theme_digest(project), cache.code_digest())
     folder = project.cache / CACHE_DIR
     stored = cache.load(folder / f"{key}.pickle")
     if stored is not None and (folder / key).is_dir():
@@ -69,13 +66,6 @@ def written_site(tree: WrittenTree, project: Project, is_data_page: Callable[[st
         site.rename(folder / key)
     cache.save(folder / f"{key}.pickle", files)
     return WrittenSite(folder / key, files), True
-
-
-def _folder_digest(project: Project) -> str:
-    """The theme overrides (a changed template changes every written page)."""
-    folder = project.templates / "site" / "overrides"
-    return cache.combine(*(f"{p.relative_to(folder)}:{cache.digest(p.read_bytes())}"
-                           for p in sorted(folder.rglob("*")) if p.is_file()))
 
 
 def _materialise(tree: WrittenTree, docs: Path) -> None:

@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import cache
 
@@ -36,8 +37,7 @@ class Planned:
     staged: bool = False  # source is in the staging folder and may be moved
 
 
-@dataclass(frozen=True, slots=True)
-class _Held:
+class _Held(NamedTuple):  # a tuple: one per file of the site, pickled on every build
     key: str
     size: int
     mtime_ns: int
@@ -48,11 +48,13 @@ class Output:
 
     def __init__(self, out: Path, cache_dir: Path):
         self.out = out
+        self._root = str(out)
         self.manifest = cache_dir / MANIFESTS / f"{cache.digest(str(out).encode())}.pickle"
         held = cache.load(self.manifest) if out.is_dir() else None
         self.held: dict[str, _Held] = held or {}
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        _remove_abandoned(out)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-{os.getpid()}-", dir=out.parent))
 
     @property
     def incremental(self) -> bool:
@@ -64,7 +66,7 @@ class Output:
         if held is None or held.key != key:
             return False
         try:
-            stat = os.stat(self.out / path)
+            stat = os.stat(f"{self._root}/{path}")  # not pathlib: called for every file
         except OSError:
             return False
         return stat.st_size == held.size and stat.st_mtime_ns == held.mtime_ns
@@ -101,10 +103,10 @@ class Output:
     def _update(self, plan: dict[str, Planned]) -> int:
         held, written = {}, 0
         for path, item in plan.items():
-            target = self.out / path
             if item.data is None and item.source is None:  # kept: has() said it is there
                 held[path] = self.held[path]
                 continue
+            target = self.out / path
             if item.staged and item.source is not None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(item.source, target)
@@ -116,7 +118,8 @@ class Output:
             stat = target.stat()
             held[path] = _Held(item.key, stat.st_size, stat.st_mtime_ns)
             written += 1
-        self._remember(held)  # before deleting: a kill now leaves only files to delete
+        if held != self.held:
+            self._remember(held)  # before deleting: a kill now leaves only files to delete
         _remove_others(self.out, set(plan))
         return written
 
@@ -149,6 +152,24 @@ def _remove_others(out: Path, wanted: set[str]) -> None:
                 os.rmdir(os.path.join(folder, name))  # only when empty
             except OSError:
                 pass
+
+
+def _remove_abandoned(out: Path) -> None:
+    """Staging folders of builds that were killed: their process is gone (its id is in the name)."""
+    for path in out.parent.glob(f".{out.name}-*-*"):
+        pid = path.name[len(out.name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and path.is_dir() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's
+    return True
 
 
 def _swap_in(new: Path, out: Path) -> None:

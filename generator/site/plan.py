@@ -75,19 +75,39 @@ def plan_site(portal: Portal, printed: list, project: Project, context: DataCont
                                  lambda p=province, c=commune: renderer.commune(p, c))
     _photos(plan, output, project, summaries)
     progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
-    docs = _doc_entries(tree, project)
-    for path, data in search.index_files(docs, search.place_entries(stats, places)).items():
-        key = cache.digest(data)
-        plan[path] = Planned(key) if output.has(path, key) else Planned(key, data=data)
+    _search(plan, output, project, tree, stats, summaries)
     progress.stage("Chỉ mục tìm kiếm")
     pages = len(tree.pages) + sum(1 for p in plan if p.startswith("clubs/") and p.endswith(".html"))
     return SitePlan(plan, pages)
 
 
-def _doc_entries(tree: WrittenTree, project: Project) -> list:
+def _search(plan: dict[str, Planned], output: Output, project: Project, tree: WrittenTree,
+            stats: Indicators, summaries: list) -> None:
+    """The search index: made again only when a page's text or a place's name changed.
+
+    A club's figures are not in the index, so the usual edit (a member count) leaves it as it
+    was; deciding that costs one hash over the names, not the 2,700 files of the index.
+    """
+    docs_key = tree.digest(cache.code_digest(), project.mkdocs_yml.read_text("utf-8"))
+    places_key = cache.combine(*(f"{s.province}/{s.commune}/{s.id}/{s.name}/{s.village}"
+                                 for s in summaries))
+    key = cache.combine(docs_key, places_key)
+    path = project.cache / "search.pickle"
+    stored = cache.load(path)
+    if stored is not None and stored[0] == key and all(output.has(p, d) for p, d in stored[1].items()):
+        plan.update((p, Planned(d)) for p, d in stored[1].items())
+        return
+    docs = _doc_entries(docs_key, tree, project)
+    digests = {}
+    for name, data in search.index_files(docs, search.place_entries(stats, load_places())).items():
+        digests[name] = cache.digest(data)
+        plan[name] = Planned(digests[name]) if output.has(name, digests[name]) else Planned(digests[name], data=data)
+    cache.save(path, (key, digests))
+
+
+def _doc_entries(key: str, tree: WrittenTree, project: Project) -> list:
     """Search entries of the written pages, made again only when those pages change."""
     path = project.cache / "search-docs.pickle"
-    key = tree.digest(cache.code_digest(), project.mkdocs_yml.read_text("utf-8"))
     stored = cache.load(path)
     if stored is not None and stored[0] == key:
         return stored[1]

@@ -40,7 +40,7 @@ from generator.site.data import commune_path, provinces_with_clubs
 FOLDER = "search"
 CHUNK = 48  # entries per chunk file: a page of results mostly needs one or two
 SHARD = 3  # a word's shard is its first letters
-COMMON = 0.2  # a place word in more than this share of clubs ("clb", "thon") is not indexed
+COMMON = 0.5  # a place word in more than half the clubs ("clb", "thon") is not indexed
 EXCERPT = 180  # characters of a section shown under its title
 _WORD = re.compile(r"[a-z0-9]+")
 # Weights of a word's place in a section: in the page title, in the section heading, in the text.

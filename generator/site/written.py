@@ -53,7 +53,7 @@ class WrittenTree:
 
 
 def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree:
-    env = template_env(project.templates, "site")
+    env = template_env(project.templates, "site", project.cache / "jinja")
     tree = WrittenTree()
     form_pdfs = {p.form.id: p for p in printed if p.form}
     common = {"portal": portal, "areas": {a.id: a for a in portal.areas},

@@ -36,8 +36,7 @@ def validate(sources: Sources, today: dt.date | None = None
         problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
     indicator_sets = _indicator_sets(sources.indicators, problems)
     forms = _forms(sources.forms, catalogue, indicator_sets, problems)
-    club_folders = {PurePosixPath(f.shown).stem: PurePosixPath(f.shown).parent.name
-                    for f in sources.club_files}
+    club_folders = {f.club_id: f.province_folder for f in sources.club_files}
     stories = _stories(sources.stories, set(club_folders), problems)
     rules = ClubRules(places, indicator_sets, frozenset(s.id for s in stories),
                       today or dt.date.today(), sources.photos)

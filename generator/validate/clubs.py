@@ -19,7 +19,6 @@ import re
 import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
@@ -57,7 +56,8 @@ class ClubResult:
 
 def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
     try:
-        raw = file.path.read_bytes()
+        with open(file.path, "rb") as stream:
+            raw = stream.read()
     except OSError as err:
         return unreadable(file, err)
     return check_club_bytes(file, raw, rules)
@@ -83,12 +83,11 @@ def check_club_bytes(file: ClubFile, raw: bytes, rules: ClubRules) -> ClubResult
         club = parse_record(doc, Club, problems=problems)
         if club is None:
             return ClubResult(None, problems)
-    path = PurePosixPath(file.shown)
-    province = rules.places.province(path.parent.name)
+    province = rules.places.province(file.province_folder)
     if province is None:  # reported once per file by path_problems
         return ClubResult(None, club_problems(doc, club, None, None, rules))
     commune = rules.places.commune(province.name, club.place.commune)
-    entry = ClubEntry(path.stem, path.parent.name, file.shown, club, commune or "")
+    entry = ClubEntry(file.club_id, file.province_folder, file.shown, club, commune or "")
     return ClubResult(entry, club_problems(doc, club, province, commune, rules))
 
 
@@ -231,19 +230,20 @@ def path_problems(files: list[ClubFile], places: Places) -> list[Problem]:
     """What the file names and folders alone say: ids and province folders."""
     problems = []
     slugs = [p.slug for p in places.provinces]
+    known = set(slugs)
     first: dict[str, str] = {}
     for file in files:
-        path = PurePosixPath(file.shown)
-        club_id, folder = path.stem, path.parent.name
+        club_id, folder = file.club_id, file.province_folder
         if not _ID.match(club_id):
-            problems.append(Problem(file.shown, 1, 1, t("club.bad_id", name=path.name),
+            problems.append(Problem(file.shown, 1, 1,
+                                    t("club.bad_id", name=file.shown.rsplit("/", 1)[-1]),
                                     t("club.bad_id.hint")))
         if club_id in first:
             problems.append(Problem(file.shown, 1, 1,
                                     t("club.duplicate_id", id=club_id, other=first[club_id]),
                                     t("club.duplicate_id.hint")))
         first.setdefault(club_id, file.shown)
-        if folder not in slugs:
+        if folder not in known:
             close = difflib.get_close_matches(folder, slugs, n=1)
             problems.append(Problem(file.shown, 1, 1, t("club.province_folder", folder=folder),
                 t("hint.did_you_mean", name=f"clubs/{close[0]}/") if close else

@@ -289,12 +289,16 @@
     });
   }
 
+  /* Places come first when one of those shown is named by the words typed, side by side (a
+     province, a commune, a village: "hai phong", "thon dong hoa"); lessons first otherwise. */
   function placeFirst(found) {
-    var first = found.places.ids[0];
-    var row = data.places.chunks[Math.floor(first / data.meta.chunk)];
-    if (!row) return false;
-    var entry = row[first % data.meta.chunk];
-    return entry[0] < 2 && words(entry[1]).join(" ").indexOf(found.words.join(" ")) >= 0;
+    var common = data.meta.places.common;
+    var phrase = found.words.filter(function (w) { return common.indexOf(w) < 0; }).join(" ");
+    var chunk = data.meta.chunk;
+    return phrase && found.places.ids.slice(0, PAGE).some(function (id) {
+      var rows = data.places.chunks[Math.floor(id / chunk)];
+      return rows && (" " + words(rows[id % chunk][1]).join(" ") + " ").indexOf(" " + phrase + " ") >= 0;
+    });
   }
 
   var timer = null;
