@@ -19,6 +19,7 @@ import gc
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ from generator.validate.clubs import (ClubResult, ClubRules, check_club_bytes, p
                                       unreadable)
 
 PARALLEL_FROM = 400  # below this many files to read, starting workers costs more than it saves
-CACHE_FILE = "clubs.pickle"
+CACHE_DIR = "clubs"  # under the cache folder: one shelf per province
 
 
 class ClubOutcome(NamedTuple):
@@ -79,6 +80,14 @@ class ClubStage:
                 yield outcome.summary
 
 
+class _Known(NamedTuple):
+    """What the cache keeps of a club file."""
+
+    stamp: cache.Stamp
+    key: str  # its content and the rules it was checked against
+    outcome: ClubOutcome
+
+
 class _Task(NamedTuple):  # tuples: sent to and from worker processes by the thousand
     file: ClubFile
     render: bool
@@ -102,25 +111,23 @@ def run_club_stage(files: list[ClubFile], rules: ClubRules, cache_dir: Path,
                    pages: PageRequest | None = None, workers: int | None = None,
                    on_progress: Callable[[int, int], None] | None = None) -> ClubStage:
     """Check every club file (and render the pages asked for), reusing what is cached."""
-    stored = cache.load(cache_dir / CACHE_FILE) or {}
-    stamps = cache.Stamps(stored.get("stamps", {}), stored.get("taken_ns", 0))
-    known: dict[str, ClubOutcome] = stored.get("outcomes", {})
+    shelf = cache.Shelf(cache_dir / CACHE_DIR, lambda shown: shown.rsplit("/", 2)[-2])
+    known: dict[str, _Known] = shelf.load()
     rules_key = rules_digest(rules)
     page_digest = pages.context.digest if pages else ""
     stage = ClubStage(files, {}, {}, problems=path_problems(files, rules.places))
-    checked: dict[str, ClubOutcome] = {}  # check key -> outcome, what the cache keeps
+    kept: dict[str, _Known] = {}
     tasks = []
     for file in files:
-        found = _cached(file, stamps, rules_key, known, rules.today)
+        found = _cached(file, known.get(file.shown), rules_key, rules.today)
         if found is None:
             tasks.append(_Task(file, pages is not None))
             continue
-        key, outcome = found
-        checked[key] = outcome
-        stage.outcomes[file.shown] = outcome
-        if pages is None or outcome.summary is None:
+        kept[file.shown] = found
+        stage.outcomes[file.shown] = found.outcome
+        if pages is None or found.outcome.summary is None:
             continue
-        page_key = cache.combine(key, page_digest)
+        page_key = cache.combine(found.key, page_digest)
         stage.keys[_site_path(file)] = page_key
         if not pages.have(_site_path(file), page_key):
             tasks.append(_Task(file, True))
@@ -130,33 +137,29 @@ def run_club_stage(files: list[ClubFile], rules: ClubRules, cache_dir: Path,
         if done.stamp is None:
             continue
         key = cache.combine(rules_key, done.stamp.digest)
-        stamps.seen[done.shown] = done.stamp
-        checked[key] = done.outcome
+        kept[done.shown] = _Known(done.stamp, key, done.outcome)
         if pages is not None and done.outcome.summary is not None:
             stage.keys[_site_path(by_shown[done.shown])] = cache.combine(key, page_digest)
         if done.page:
             stage.rendered.add(done.page)
     stage.problems += [p for f in files for p in stage.outcomes[f.shown].problems]
-    if tasks or checked.keys() != known.keys() or stamps.seen.keys() != stamps.known.keys():
-        cache.save(cache_dir / CACHE_FILE, {"stamps": stamps.seen, "taken_ns": stamps.taken_ns,
-                                            "outcomes": checked})
+    shelf.save(kept)
     return stage
 
 
-def _cached(file: ClubFile, stamps: cache.Stamps, rules_key: str,
-            known: dict[str, ClubOutcome], today: dt.date) -> tuple[str, ClubOutcome] | None:
+def _cached(file: ClubFile, known: _Known | None, rules_key: str,
+            today: dt.date) -> _Known | None:
+    """What the cache knows of an unchanged file checked against the same rules, or None."""
+    if known is None:
+        return None
     try:
         stat = os.stat(file.path)
     except OSError:
         return None  # the worker reports it
-    digest = stamps.cached(file.shown, stat)
-    if digest is None:
+    if (not known.stamp.matches(stat) or known.key != cache.combine(rules_key, known.stamp.digest)
+            or not known.outcome.holds_on(today)):
         return None
-    key = cache.combine(rules_key, digest)
-    outcome = known.get(key)
-    if outcome is None or not outcome.holds_on(today):
-        return None
-    return key, outcome
+    return known
 
 
 def _site_path(file: ClubFile) -> str:
@@ -229,6 +232,7 @@ def _batch(tasks: list[_Task]) -> list[_Done]:
 def _one(task: _Task) -> _Done:
     assert _worker is not None
     rules, renderer, staging = _worker
+    taken = time.time_ns()
     try:
         with open(task.file.path, "rb") as stream:
             stat = os.fstat(stream.fileno())
@@ -238,7 +242,7 @@ def _one(task: _Task) -> _Done:
         return _Done(task.file.shown, None, ClubOutcome(tuple(result.problems), None, None,
                                                         rules.today), None)
     result = check_club_bytes(task.file, raw, rules)
-    stamp = cache.Stamp(stat.st_mtime_ns, stat.st_size, stat.st_ino, cache.digest(raw))
+    stamp = cache.stamp(stat, raw, taken)
     outcome = _outcome(result, rules.today)
     page = None
     if task.render and renderer is not None and staging is not None and outcome.summary:

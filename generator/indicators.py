@@ -57,6 +57,15 @@ class Summary:
             self.strong += club.rating in STRONG
             self.ratings[club.rating] = self.ratings.get(club.rating, 0) + 1
 
+    def merge(self, other: Summary) -> None:
+        """Add the figures of another group of clubs (a commune's to its province's)."""
+        for name, value in vars(other).items():
+            if name == "ratings":
+                for level, count in value.items():
+                    self.ratings[level] = self.ratings.get(level, 0) + count
+            else:
+                setattr(self, name, getattr(self, name) + value)
+
 
 @dataclass
 class Commune:
@@ -74,24 +83,24 @@ class Indicators:
 
 
 def compute_indicators(clubs: Iterable[ClubSummary], places: Places) -> Indicators:
-    national = Summary()
-    provinces: dict[str, Summary] = defaultdict(Summary)
     grouped: dict[str, dict[str, list[ClubSummary]]] = defaultdict(lambda: defaultdict(list))
     for club in clubs:
-        national.add(club)
-        provinces[club.province].add(club)
         grouped[club.province][club.commune].append(club)
-    communes = {}
+    national = Summary()
+    provinces: dict[str, Summary] = {}
+    communes: dict[str, list[Commune]] = {}
     for slug, by_name in grouped.items():
-        communes[slug] = []
         province = places.province(slug)
+        communes[slug] = []
+        provinces[slug] = Summary()
         for name in sorted(by_name, key=sort_key):
             # as sort_key(c.name) would, with the folding done once, when the club was read
             members = sorted(by_name[name], key=lambda c: (c.sort_name, c.name, c.id))
             summary = Summary()
             for club in members:
                 summary.add(club)
+            provinces[slug].merge(summary)
             communes[slug].append(Commune(name, places.commune_slug(province.name, name),
                                           summary, members))
-    return Indicators(national, dict(provinces), communes)
-
+        national.merge(provinces[slug])
+    return Indicators(national, provinces, communes)

@@ -49,9 +49,11 @@ class Output:
     def __init__(self, out: Path, cache_dir: Path):
         self.out = out
         self._root = str(out)
-        self.manifest = cache_dir / MANIFESTS / f"{cache.digest(str(out).encode())}.pickle"
-        held = cache.load(self.manifest) if out.is_dir() else None
-        self.held: dict[str, _Held] = held or {}
+        folder = cache_dir / MANIFESTS / cache.digest(str(out).encode())
+        if not out.is_dir():  # the output was deleted: forget what it held
+            shutil.rmtree(folder, ignore_errors=True)
+        self.manifest = cache.Shelf(folder, _folder_of)
+        self.held: dict[str, _Held] = self.manifest.load()
         out.parent.mkdir(parents=True, exist_ok=True)
         _remove_abandoned(out)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-{os.getpid()}-", dir=out.parent))
@@ -118,13 +120,18 @@ class Output:
             stat = target.stat()
             held[path] = _Held(item.key, stat.st_size, stat.st_mtime_ns)
             written += 1
-        if held != self.held:
-            self._remember(held)  # before deleting: a kill now leaves only files to delete
+        self._remember(held)  # before deleting: a kill now leaves only files to delete
         _remove_others(self.out, set(plan))
         return written
 
     def _remember(self, held: dict[str, _Held]) -> None:
-        cache.save(self.manifest, held)
+        self.manifest.save(held)
+
+
+def _folder_of(path: str) -> str:
+    """The manifest's shard of a file: clubs/<province>/…, or its first folder."""
+    parts = path.split("/", 2)
+    return "-".join(parts[:2]) if parts[0] == "clubs" and len(parts) > 2 else parts[0] if len(parts) > 1 else "_"
 
 
 def _put(item: Planned, target: Path) -> None:
