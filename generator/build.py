@@ -56,18 +56,23 @@ def load_portal(project: Project, progress: Progress | None = None) -> tuple[Por
 
 def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress | None = None,
           today: dt.date | None = None) -> BuildResult:
+    from generator.background import Background
     from generator.indicators import compute_indicators
-    from generator.site.plan import data_context, plan_site
     from generator.site.output import Output
+    from generator.site.plan import data_context, data_page_paths, plan_site, prepare_written
 
     progress = progress or Progress(enabled=False)
     progress.stage("Đọc và kiểm tra dữ liệu nguồn")
     sources = load_sources(project)
     portal, rules, problems = validate(sources, today)
     output = Output(out, project.cache)
+    beside = None
     try:
         with _stage_errors():
             context = data_context(portal, project) if portal else None
+            data_pages = data_page_paths(sources.club_files)
+            if portal is not None and not pdf:  # the written pages need nothing of the clubs
+                beside = Background(prepare_written, portal, [], project, data_pages)
             pages = PageRequest(context, output.staging, output.has) if context else None
             clubs = run_club_stage(sources.club_files, rules, project.cache, pages,
                                    on_progress=lambda done, total: progress.count(
@@ -79,9 +84,13 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
             printed = _handbooks(portal, project, progress) if pdf else []
             stats = compute_indicators(clubs.summaries, rules.places)
             progress.stage("Dựng trang web")
-            plan = plan_site(portal, printed, project, context, clubs, stats, output, progress)
+            written_pages = (beside.result() if beside else
+                             prepare_written(portal, printed, project, data_pages))
+            plan = plan_site(written_pages, project, context, clubs, stats, output, progress)
             written = output.write(plan.files)
     except BaseException:
+        if beside is not None:
+            beside.cancel()
         output.discard()
         raise
     # Handbooks live in the cache; point at the published copies.

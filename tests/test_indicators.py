@@ -26,7 +26,7 @@ def summaries(count: int) -> list[ClubSummary]:
             rng.choice(["active", "paused"]), members,
             None if members is None else members // 2, None, None, rng.choice([None, 5]), 7,
             rng.choice([None, 40_000_000, 60_000_000]), rng.choice([None, "mạnh", "yếu"]), 2025,
-            (), fold(name)))
+            (), fold(name), fold(name)))
     return found
 
 

@@ -51,6 +51,14 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of text as search compares them: "Sức khỏe, Hà Nội" -> suc, khoe, ha, noi."""
+    return _WORD.findall(fold(text))
+
+
 def slugify(text: str) -> str:
     """ASCII slug for file names and URLs: "Hải Phòng" -> "hai-phong"."""
     return _NON_SLUG.sub("-", fold(text)).strip("-")

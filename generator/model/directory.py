@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from generator.load.text import fold
+from generator.load.text import fold, folded_words
 from generator.model.content import ClubEntry
 
 
@@ -36,6 +36,7 @@ class ClubSummary(NamedTuple):
     rating_year: int | None
     photos: tuple[str, ...]  # file names of the photos published with consent
     sort_name: str  # the name folded (load/text.py's sort_key), made once where it is read
+    search_words: str  # the folded words of its name and village, for the search index
 
     @property
     def url(self) -> str:
@@ -57,4 +58,5 @@ def summarize(entry: ClubEntry) -> ClubSummary:
         volunteers=v.home_care if v else None, cared_for=v.cared_for if v else None,
         income_fund=f.income_fund if f else None,
         rating=r.level if r else None, rating_year=r.year if r else None,
-        photos=tuple(p.file for p in club.photos if p.consent), sort_name=fold(club.name))
+        photos=tuple(p.file for p in club.photos if p.consent), sort_name=fold(club.name),
+        search_words=" ".join(folded_words(f"{club.name} {club.place.village or ''}")))

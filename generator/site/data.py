@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from generator.cache import combine, digest
 from generator.indicators import Commune, Indicators
 from generator.load.places import Places
 from generator.load.text import sort_key
+from generator.model.club import Club
 from generator.model.content import AreaInfo, ClubEntry, Province
 from generator.site.shell import Shell
 from generator.templating import template_env
@@ -60,6 +62,7 @@ class DataPages:
         stories = [(s, self.context.stories[s]) for s in club.stories if s in self.context.stories]
         return self._page(club_path(entry.province_slug, entry.id), "club.html.j2", club.name,
                           entry=entry, club=club, province=province, areas=self.context.areas,
+                          series=_Series(club),
                           commune_slug=self.places.commune_slug(province.name, entry.commune),
                           stories=stories, photos=[p for p in club.photos if p.consent])
 
@@ -77,6 +80,18 @@ class DataPages:
         return self._page(commune_path(province.slug, commune.slug), "commune.html.j2",
                           f"CLB tại {commune.name}, {province.name}", province=province,
                           commune=commune)
+
+
+class _Series:
+    """A club's records over time, oldest first (sorted here: Jinja's sort filter costs a tenth of
+    a millisecond a table, and there are 21,000 pages)."""
+
+    def __init__(self, club: Club):
+        self.members = sorted(club.members, key=attrgetter("date"))
+        self.funds = sorted(club.funds, key=attrgetter("date"))
+        self.ratings = sorted(club.ratings, key=attrgetter("year"))
+        yearly = club.activities.yearly if club.activities else []
+        self.yearly = sorted(yearly, key=attrgetter("year"))
 
 
 def club_path(province_slug: str, club_id: str) -> str:

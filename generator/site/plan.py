@@ -1,23 +1,23 @@
 """Every file of the site planned, from caches where the inputs are unchanged."""
 
-
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache
-from generator.club_stage import ClubStage  # noqa: F401 (type)
+from generator.club_stage import ClubStage
 from generator.indicators import Indicators
 from generator.load.places import load_places
 from generator.model.content import Portal
 from generator.progress import Progress
 from generator.project import Project
-from generator.site.data import DataContext, DataPages, commune_path, provinces_with_clubs
-from generator.site.mkdocs_run import written_site
+from generator.site.data import (DataContext, DataPages, club_path, commune_path,
+                                 provinces_with_clubs)
+from generator.site.mkdocs_run import WrittenSite, written_site
+from generator.site import search
 from generator.site.output import Output, Planned
 from generator.site.shell import theme_shell
-from generator.site import search
 from generator.site.written import CLUBS, HOME_FIGURES, SECTIONS, WrittenTree, written_tree
 
 
@@ -27,37 +27,75 @@ class SitePlan:
     pages: int  # how many of them are pages
 
 
+@dataclass
+class Written:
+    """The written pages, ready: MkDocs' output and their part of the search index."""
+
+    site: WrittenSite
+    ran: bool  # MkDocs ran (else its output came from the cache)
+    pages: int
+    docs_key: str
+    docs: search.Part
+
+
+def prepare_written(portal: Portal, printed: list, project: Project,
+                    data_pages: frozenset[str]) -> Written:
+    """Needs nothing of the clubs but their paths: build.py runs it beside the club stage."""
+    tree = written_tree(portal, printed, project)
+    site, ran = written_site(tree, project, data_pages.__contains__)
+    docs_key = tree.digest(cache.code_digest(), project.mkdocs_yml.read_text("utf-8"))
+    return Written(site, ran, len(tree.pages), docs_key, _docs_part(docs_key, tree, project))
+
+
+def data_page_paths(club_files: list) -> frozenset[str]:
+    """The data pages written pages may link to: the directory, provinces, clubs."""
+    return frozenset({"clubs/index.html",
+                      *(f"clubs/{f.province_folder}/index.html" for f in club_files),
+                      *(club_path(f.province_folder, f.club_id) for f in club_files)})
+
+
 def data_context(portal: Portal, project: Project) -> DataContext:
     shell = theme_shell(project, SECTIONS, CLUBS[1])
     stories = {s.id: s.meta.title for s in portal.stories}
     return DataContext(project.templates, shell, tuple(portal.areas), stories)
 
 
-def plan_site(portal: Portal, printed: list, project: Project, context: DataContext,
-              clubs: ClubStage, stats: Indicators, output: Output,
-              progress: Progress) -> SitePlan:
-    places = load_places()
+def plan_site(written: Written, project: Project, context: DataContext, clubs: ClubStage,
+              stats: Indicators, output: Output, progress: Progress) -> SitePlan:
     plan: dict[str, Planned] = {}
     summaries = list(clubs.summaries)
-    data_pages = {"clubs/index.html", *(f"clubs/{p}/index.html" for p in stats.provinces),
-                  *(s.url for s in summaries)}
+    progress.stage(f"Trang viết: {written.pages} trang"
+                   + (" (MkDocs)" if written.ran else " (không đổi, lấy từ bộ nhớ đệm)"))
+    for path, digest in written.site.files.items():
+        plan[path] = _copy(output, path, digest, written.site.root / path)
+    _fill_home(plan, output, written.site.root, stats)
+    _club_pages(plan, output, clubs, summaries)
+    _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
+    _photos(plan, output, project, summaries)
+    progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
+    _search(plan, output, project, written, stats, summaries)
+    progress.stage("Chỉ mục tìm kiếm")
+    pages = written.pages + sum(1 for p in plan if p.startswith("clubs/") and p.endswith(".html"))
+    return SitePlan(plan, pages)
 
-    tree = written_tree(portal, printed, project)
-    written, ran = written_site(tree, project, data_pages.__contains__)
-    progress.stage(f"Trang viết: {len(tree.pages)} trang"
-                   + (" (MkDocs)" if ran else " (không đổi, lấy từ bộ nhớ đệm)"))
-    for path, digest in written.files.items():
-        plan[path] = _copy(output, path, digest, written.root / path)
-    _fill_home(plan, output, written.root, context, stats)
 
+def _club_pages(plan: dict[str, Planned], output: Output, clubs: ClubStage,
+                summaries: list) -> None:
+    """Rendered by the club stage into staging when new, else already in the output."""
     for summary in summaries:
         path = summary.url
-        key = clubs.keys[path]
-        staged = path in clubs.rendered
-        plan[path] = Planned(key, source=output.staging / path, staged=True) if staged else Planned(key)
+        if path in clubs.rendered:
+            plan[path] = Planned(clubs.keys[path], source=output.staging / path, staged=True)
+        else:
+            plan[path] = Planned(clubs.keys[path])
 
+
+def _pages_over_clubs(plan: dict[str, Planned], output: Output, context: DataContext,
+                      keys: dict[str, str], stats: Indicators, summaries: list) -> None:
+    """Directory, provinces, communes: keyed by the keys of the clubs they show, so a page is
+    rendered again exactly when one of its clubs (or a template) changed."""
+    places = load_places()
     renderer = DataPages(context, places)
-    keys = clubs.keys
     everything = cache.combine(context.digest, *(keys[s.url] for s in summaries))
     plan["clubs/index.html"] = _render(output, "clubs/index.html", everything,
                                        lambda: renderer.directory(stats))
@@ -73,47 +111,40 @@ def plan_site(portal: Portal, printed: list, project: Project, context: DataCont
             path = commune_path(province.slug, commune.slug)
             plan[path] = _render(output, path, key,
                                  lambda p=province, c=commune: renderer.commune(p, c))
-    _photos(plan, output, project, summaries)
-    progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
-    _search(plan, output, project, tree, stats, summaries)
-    progress.stage("Chỉ mục tìm kiếm")
-    pages = len(tree.pages) + sum(1 for p in plan if p.startswith("clubs/") and p.endswith(".html"))
-    return SitePlan(plan, pages)
 
 
-def _search(plan: dict[str, Planned], output: Output, project: Project, tree: WrittenTree,
+def _search(plan: dict[str, Planned], output: Output, project: Project, written: Written,
             stats: Indicators, summaries: list) -> None:
     """The search index: made again only when a page's text or a place's name changed.
 
     A club's figures are not in the index, so the usual edit (a member count) leaves it as it
     was; deciding that costs one hash over the names, not the 2,700 files of the index.
     """
-    docs_key = tree.digest(cache.code_digest(), project.mkdocs_yml.read_text("utf-8"))
     places_key = cache.combine(*(f"{s.province}/{s.commune}/{s.id}/{s.name}/{s.village}"
                                  for s in summaries))
-    key = cache.combine(docs_key, places_key)
+    key = cache.combine(written.docs_key, places_key)
     path = project.cache / "search.pickle"
     stored = cache.load(path)
     if stored is not None and stored[0] == key and all(output.has(p, d) for p, d in stored[1].items()):
         plan.update((p, Planned(d)) for p, d in stored[1].items())
         return
-    docs = _doc_entries(docs_key, tree, project)
+    places = search.places_part(search.place_entries(stats, load_places()))
     digests = {}
-    for name, data in search.index_files(docs, search.place_entries(stats, load_places())).items():
+    for name, data in search.index_files(written.docs, places).items():
         digests[name] = cache.digest(data)
         plan[name] = Planned(digests[name]) if output.has(name, digests[name]) else Planned(digests[name], data=data)
     cache.save(path, (key, digests))
 
 
-def _doc_entries(key: str, tree: WrittenTree, project: Project) -> list:
-    """Search entries of the written pages, made again only when those pages change."""
+def _docs_part(key: str, tree: WrittenTree, project: Project) -> search.Part:
+    """The index of the written pages, made again only when those pages change."""
     path = project.cache / "search-docs.pickle"
     stored = cache.load(path)
     if stored is not None and stored[0] == key:
         return stored[1]
-    entries = search.doc_entries(tree.pages, project.mkdocs_yml)
-    cache.save(path, (key, entries))
-    return entries
+    part = search.docs_part(search.doc_entries(tree.pages, project.mkdocs_yml))
+    cache.save(path, (key, part))
+    return part
 
 
 def _copy(output: Output, path: str, key: str, source: Path) -> Planned:
@@ -128,8 +159,7 @@ def _render(output: Output, path: str, key: str, make) -> Planned:
     return Planned(key, data=html.encode("utf-8"))
 
 
-def _fill_home(plan: dict[str, Planned], output: Output, root: Path, context: DataContext,
-               stats: Indicators) -> None:
+def _fill_home(plan: dict[str, Planned], output: Output, root: Path, stats: Indicators) -> None:
     """The home page's figures over all clubs, put in after MkDocs (see written.HOME_FIGURES)."""
     from generator.formatting import number
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -33,7 +32,7 @@ import yaml
 from generator import cache
 from generator.indicators import Indicators
 from generator.load.places import Places
-from generator.load.text import fold
+from generator.load.text import folded_words
 from generator.markdown import renderer, to_html
 from generator.site.data import commune_path, provinces_with_clubs
 
@@ -42,13 +41,11 @@ CHUNK = 48  # entries per chunk file: a page of results mostly needs one or two
 SHARD = 3  # a word's shard is its first letters
 COMMON = 0.5  # a place word in more than half the clubs ("clb", "thon") is not indexed
 EXCERPT = 180  # characters of a section shown under its title
-_WORD = re.compile(r"[a-z0-9]+")
 # Weights of a word's place in a section: in the page title, in the section heading, in the text.
 TITLE, HEADING, TEXT = 3, 2, 1
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+words = folded_words
 
 
 def shard_of(word: str) -> str:
@@ -180,26 +177,45 @@ def place_entries(stats: Indicators, places: Places) -> list[PlaceEntry]:
                                       commune_path(p.slug, c.slug),
                                       frozenset(words(f"{c.name} {p.name}"))))
     for p in provinces:
+        province_words = words(p.name)
         for c in stats.communes[p.slug]:
+            place = frozenset(words(c.name) + province_words)
             for club in c.clubs:
                 where = ", ".join(x for x in (club.village, c.name, p.name) if x)
+                # the club's own words were folded when it was read (model/directory.py)
                 entries.append(PlaceEntry(2, club.name, where, club.url,
-                                          frozenset(words(f"{club.name} {where}"))))
+                                          place.union(club.search_words.split())))
     return entries
 
 
 # --- Files -------------------------------------------------------------------------------
 
-def index_files(docs: list[DocEntry], places: list[PlaceEntry]) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class Part:
+    """One index: its files by path in the site, and what meta.js says of it."""
+
+    files: dict[str, bytes]
+    meta: dict
+
+
+def index_files(docs: Part, places: Part) -> dict[str, bytes]:
     """Every file of the index, by its path in the site."""
-    files: dict[str, bytes] = {}
-    docs_meta = _docs_files(docs, files)
-    places_meta = _places_files(places, files)
+    files = {**docs.files, **places.files}
     version = cache.combine(*(f"{k}:{cache.digest(v)}" for k, v in sorted(files.items())))[:12]
-    meta = {"version": version, "chunk": CHUNK, "shard": SHARD, "docs": docs_meta,
-            "places": places_meta}
+    meta = {"version": version, "chunk": CHUNK, "shard": SHARD, "docs": docs.meta,
+            "places": places.meta}
     files[f"{FOLDER}/meta.js"] = _script("meta", meta)
     return files
+
+
+def docs_part(entries: list[DocEntry]) -> Part:
+    files: dict[str, bytes] = {}
+    return Part(files, _docs_files(entries, files))
+
+
+def places_part(entries: list[PlaceEntry]) -> Part:
+    files: dict[str, bytes] = {}
+    return Part(files, _places_files(entries, files))
 
 
 def _docs_files(entries: list[DocEntry], files: dict[str, bytes]) -> dict:
