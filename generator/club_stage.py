@@ -163,8 +163,7 @@ def _cached(file: ClubFile, known: _Known | None, rules_key: str,
 
 
 def _site_path(file: ClubFile) -> str:
-    folder, name = file.shown.rsplit("/", 2)[-2:]  # clubs/<province>/<id>.yaml
-    return club_path(folder, name.rsplit(".", 1)[0])
+    return club_path(file.province_folder, file.club_id)
 
 
 def _run(tasks: list[_Task], rules: ClubRules, pages: PageRequest | None, workers: int | None,
