@@ -41,6 +41,13 @@ def percent(part: int | float | None, whole: int | float | None) -> str:
     return f"{number(round(100 * part / whole))}%"
 
 
+def percent_tenths(part: int, whole: int) -> str:
+    """69,5% and not 70%: beside a target of 70%, rounding must not seem to meet it."""
+    if not whole:
+        return MISSING
+    return f"{_tenths(1000 * part, 10 * whole)}%"
+
+
 def date(value: dt.date | None) -> str:
     return MISSING if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
 

@@ -35,7 +35,16 @@ class Summary:
     fund_over_target: int = 0
     rated: int = 0
     strong: int = 0
+    borrowers: int = 0
+    borrowers_women: int = 0
+    loans: int = 0  # outstanding, đồng
+    overdue: int = 0
+    lending: int = 0  # clubs with loan figures
+    data_year: int = 0  # the latest year of a member count
     ratings: dict[str, int] = field(default_factory=dict)
+    founded: dict[int, int] = field(default_factory=dict)  # year -> clubs founded
+    fund_bands: dict[str, int] = field(default_factory=dict)  # FUND_BANDS -> clubs
+    programmes: dict[str, int] = field(default_factory=dict)  # programme -> clubs in it
 
     def add(self, club: ClubSummary) -> None:
         self.clubs += 1
@@ -52,19 +61,49 @@ class Summary:
             self.funded += 1
             self.income_fund += club.income_fund
             self.fund_over_target += club.income_fund >= FUND_TARGET
+            _count(self.fund_bands, fund_band(club.income_fund))
         if club.rating:
             self.rated += 1
             self.strong += club.rating in STRONG
-            self.ratings[club.rating] = self.ratings.get(club.rating, 0) + 1
+            _count(self.ratings, club.rating)
+        if club.borrowers is not None:
+            self.lending += 1
+            self.borrowers += club.borrowers
+            self.borrowers_women += club.borrowers_women or 0
+            self.loans += club.loans or 0
+            self.overdue += club.overdue or 0
+        self.data_year = max(self.data_year, club.members_year or 0)
+        _count(self.founded, club.founded.year)
+        for programme in club.programmes:
+            _count(self.programmes, programme)
 
     def merge(self, other: Summary) -> None:
         """Add the figures of another group of clubs (a commune's to its province's)."""
         for name, value in vars(other).items():
-            if name == "ratings":
-                for level, count in value.items():
-                    self.ratings[level] = self.ratings.get(level, 0) + count
+            if isinstance(value, dict):
+                mine = getattr(self, name)
+                for key, count in value.items():
+                    mine[key] = mine.get(key, 0) + count
+            elif name == "data_year":
+                self.data_year = max(self.data_year, value)
             else:
                 setattr(self, name, getattr(self, name) + value)
+
+
+# Income-generation funds by size, in millions of đồng: the target is 50 M (Decision 1648).
+FUND_BANDS = ("từ 100 triệu", "50–100 triệu", "20–50 triệu", "dưới 20 triệu")
+
+
+def fund_band(amount: int) -> str:
+    if amount >= 100_000_000:
+        return FUND_BANDS[0]
+    if amount >= FUND_TARGET:
+        return FUND_BANDS[1]
+    return FUND_BANDS[2] if amount >= 20_000_000 else FUND_BANDS[3]
+
+
+def _count(counts: dict, key: object) -> None:
+    counts[key] = counts.get(key, 0) + 1
 
 
 @dataclass

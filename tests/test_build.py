@@ -355,3 +355,25 @@ def test_outline_has_an_entry_per_chapter_and_tables_are_numbered(example_build)
         assert len(chapters) == len(handbook.set.modules), (handbook.filename, chapters)
         text = "".join(p.extract_text() for p in reader.pages)
         assert "Bảng 1.1" in text  # every module opens with its session-plan table
+
+
+def test_directory_and_province_pages_compare_the_clubs_with_the_targets(example_build):
+    _, result = example_build
+    for page in ("clubs/index.html", "clubs/ha-noi/index.html"):
+        html = (result.out / page).read_text("utf-8")
+        assert html.count('class="ishc-chart"') == 5, page
+        assert "Thành viên là nữ" in html and ("Đạt" in html or "Chưa đạt" in html)
+        assert html.count("<details><summary>Bảng số liệu</summary>") >= 1
+    national = (result.out / "clubs" / "index.html").read_text("utf-8")
+    assert "Quyết định 1648/QĐ-TTg" in national and "CLB thành lập mới 2025–2030" in national
+
+
+def test_a_club_page_charts_its_members_and_funds_over_the_years(example_build):
+    project, result = example_build
+    record = yaml.safe_load((project.clubs / "ha-noi" / "hop-nhat-ba-vi.yaml").read_text("utf-8"))
+    html = (result.out / "clubs" / "ha-noi" / "hop-nhat-ba-vi.html").read_text("utf-8")
+    assert html.count('class="ishc-chart"') == 2
+    members = html.split('id="bd-thanh-vien"')[1].split("</figure>")[0]
+    assert members.count('<rect class="ishc-s0"') == len(record["members"])
+    assert f">{record['members'][-1]['total']}<" in members  # the figures behind the chart
+    assert 'Trước 1/7/2025' in html  # the place before the reform

@@ -21,12 +21,18 @@ def summaries(count: int) -> list[ClubSummary]:
         commune = rng.choice(sorted(places.communes[province.name].values())[:4])
         name = f"CLB thôn {rng.choice(['Đông', 'Tây', 'Nam'])} {i}"
         members = rng.choice([None, rng.randint(30, 70)])
+        borrowers = rng.choice([None, 20])
         found.append(ClubSummary(
-            f"clb-{i}", province.slug, commune, name, None, dt.date(2020, 1, 1),
-            rng.choice(["active", "paused"]), members,
-            None if members is None else members // 2, None, None, rng.choice([None, 5]), 7,
-            rng.choice([None, 40_000_000, 60_000_000]), rng.choice([None, "mạnh", "yếu"]), 2025,
-            (), fold(name), fold(name)))
+            id=f"clb-{i}", province=province.slug, commune=commune, name=name, village=None,
+            founded=dt.date(2015 + i % 10, 1, 1), status=rng.choice(["active", "paused"]),
+            members=members, members_year=2025 if members else None,
+            women=None if members is None else members // 2, older=None, poor=None,
+            volunteers=rng.choice([None, 5]), cared_for=7,
+            income_fund=rng.choice([None, 10_000_000, 40_000_000, 60_000_000, 150_000_000]),
+            borrowers=borrowers, borrowers_women=borrowers and 14, loans=borrowers and 80_000_000,
+            overdue=borrowers and 1_000_000, rating=rng.choice([None, "mạnh", "yếu"]),
+            rating_year=2025, photos=(), programmes=rng.choice([(), ("VIE085",)]), former="",
+            sort_name=fold(name), search_words=fold(name)))
     return found
 
 
@@ -37,6 +43,8 @@ def test_every_level_sums_the_clubs_beneath_it():
     for club in clubs:
         everyone.add(club)
     assert stats.national == everyone and everyone.clubs == 200
+    assert sum(everyone.founded.values()) == 200 and sum(everyone.fund_bands.values()) == everyone.funded
+    assert everyone.data_year == 2025 and 0 < everyone.programmes["VIE085"] < 200
     for slug, communes in stats.communes.items():
         province = Summary()
         for club in (c for c in clubs if c.province == slug):

@@ -78,3 +78,17 @@ def test_search_works_from_a_folder_opened_from_disk(browser_page, example_build
 def test_a_query_that_finds_nothing_says_so(served_site, browser_page):
     search(browser_page, served_site, "zzzz")
     assert "Không tìm thấy" in browser_page.inner_text("#ishc-search-status")
+
+
+def test_a_commune_is_found_by_a_former_commune_merged_into_it(served_site, browser_page):
+    # Xã Yết Kiêu (Huyện Gia Lộc, Hải Dương) became part of Xã Gia Lộc, Hải Phòng, in 2025;
+    # people still call it by the old name.
+    titles = search(browser_page, served_site, "yet kieu")
+    assert titles[:1] == ["Xã Gia Lộc"], titles[:5]
+
+
+def test_a_club_is_found_by_its_former_district(served_site, browser_page, example_build):
+    project, _ = example_build
+    record = yaml.safe_load((project.clubs / "hai-phong" / "lang-nhuan-gia-loc.yaml").read_text("utf-8"))
+    titles = search(browser_page, served_site, "lang nhuan huyen gia loc hai duong")
+    assert record["name"] in titles[:3], titles[:5]

@@ -51,12 +51,12 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[a-z0-9]+")  # a word of folded text
 
 
 def folded_words(text: str) -> list[str]:
     """The words of text as search compares them: "Sức khỏe, Hà Nội" -> suc, khoe, ha, noi."""
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 def slugify(text: str) -> str:

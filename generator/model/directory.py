@@ -12,6 +12,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from generator.load.text import fold, folded_words
+from generator.model.club import Club
 from generator.model.content import ClubEntry
 
 
@@ -26,17 +27,24 @@ class ClubSummary(NamedTuple):
     founded: dt.date
     status: str
     members: int | None  # latest count
+    members_year: int | None  # the year of that count
     women: int | None
     older: int | None
     poor: int | None
     volunteers: int | None  # home-care volunteers
     cared_for: int | None
     income_fund: int | None  # latest figure, đồng
+    borrowers: int | None  # in the latest fund figures
+    borrowers_women: int | None
+    loans: int | None  # outstanding, đồng
+    overdue: int | None
     rating: str | None  # latest level
     rating_year: int | None
     photos: tuple[str, ...]  # file names of the photos published with consent
+    programmes: tuple[str, ...]
+    former: str  # the place before 1 July 2025, as shown: "Xã Gia Xuyên, Huyện Gia Lộc, Hải Dương"
     sort_name: str  # the name folded (load/text.py's sort_key), made once where it is read
-    search_words: str  # the folded words of its name and village, for the search index
+    search_words: str  # the folded words of its name, village and former place, for search
 
     @property
     def url(self) -> str:
@@ -50,13 +58,26 @@ def summarize(entry: ClubEntry) -> ClubSummary:
     f = club.latest_funds
     r = club.latest_rating
     v = club.volunteers
+    loans = f.loans_outstanding if f else None
+    former = former_place(club)
     return ClubSummary(
         id=entry.id, province=entry.province_slug, commune=entry.commune, name=club.name,
         village=club.place.village, founded=club.founded, status=club.status,
-        members=m.total if m else None, women=m.women if m else None,
-        older=m.older if m else None, poor=m.poor if m else None,
+        members=m.total if m else None, members_year=m.date.year if m else None,
+        women=m.women if m else None, older=m.older if m else None, poor=m.poor if m else None,
         volunteers=v.home_care if v else None, cared_for=v.cared_for if v else None,
         income_fund=f.income_fund if f else None,
+        borrowers=loans.count if loans else None, borrowers_women=loans.women if loans else None,
+        loans=loans.amount if loans else None, overdue=loans.overdue if loans else None,
         rating=r.level if r else None, rating_year=r.year if r else None,
-        photos=tuple(p.file for p in club.photos if p.consent), sort_name=fold(club.name),
-        search_words=" ".join(folded_words(f"{club.name} {club.place.village or ''}")))
+        photos=tuple(p.file for p in club.photos if p.consent),
+        programmes=tuple(club.programmes), former=former, sort_name=fold(club.name),
+        search_words=" ".join(folded_words(f"{club.name} {club.place.village or ''} {former}")))
+
+
+def former_place(club: Club) -> str:
+    """Where the club was before the reform of 1 July 2025, as people still name it."""
+    former = club.place.former
+    if former is None:
+        return ""
+    return ", ".join(x for x in (former.commune, former.district, former.province) if x)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache
+from generator.background import Background
 from generator.club_stage import ClubStage
 from generator.indicators import Indicators
 from generator.load.places import load_places
@@ -70,10 +71,11 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
         plan[path] = _copy(output, path, digest, written.site.root / path)
     _fill_home(plan, output, written.site.root, stats)
     _club_pages(plan, output, clubs, summaries)
+    index = _Search(plan, output, project, written, stats, summaries)
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
     _photos(plan, output, project, summaries)
     progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
-    _search(plan, output, project, written, stats, summaries)
+    index.finish()
     progress.stage("Chỉ mục tìm kiếm")
     pages = written.pages + sum(1 for p in plan if p.startswith("clubs/") and p.endswith(".html"))
     return SitePlan(plan, pages)
@@ -113,27 +115,42 @@ def _pages_over_clubs(plan: dict[str, Planned], output: Output, context: DataCon
                                  lambda p=province, c=commune: renderer.commune(p, c))
 
 
-def _search(plan: dict[str, Planned], output: Output, project: Project, written: Written,
-            stats: Indicators, summaries: list) -> None:
-    """The search index: made again only when a page's text or a place's name changed.
+class _Search:
+    """The search index: made again only when a page's text or a place's name changed, and then
+    in a forked process while this one renders the directory, province and commune pages.
 
     A club's figures are not in the index, so the usual edit (a member count) leaves it as it
     was; deciding that costs one hash over the names, not the 2,700 files of the index.
     """
-    places_key = cache.combine(*(f"{s.province}/{s.commune}/{s.id}/{s.name}/{s.village}"
-                                 for s in summaries))
-    key = cache.combine(written.docs_key, places_key)
-    path = project.cache / "search.pickle"
-    stored = cache.load(path)
-    if stored is not None and stored[0] == key and all(output.has(p, d) for p, d in stored[1].items()):
-        plan.update((p, Planned(d)) for p, d in stored[1].items())
-        return
-    places = search.places_part(search.place_entries(stats, load_places()))
-    digests = {}
-    for name, data in search.index_files(written.docs, places).items():
-        digests[name] = cache.digest(data)
-        plan[name] = Planned(digests[name]) if output.has(name, digests[name]) else Planned(digests[name], data=data)
-    cache.save(path, (key, digests))
+
+    def __init__(self, plan: dict[str, Planned], output: Output, project: Project,
+                 written: Written, stats: Indicators, summaries: list):
+        self.plan, self.output = plan, output
+        names = cache.combine(*(f"{s.province}/{s.commune}/{s.id}/{s.name}/{s.village}/"
+                                f"{s.search_words}" for s in summaries))
+        self.key = cache.combine(written.docs_key, names)
+        self.path = project.cache / "search.pickle"
+        self.job = None
+        stored = cache.load(self.path)
+        if stored is not None and stored[0] == self.key and all(
+                output.has(p, d) for p, d in stored[1].items()):
+            plan.update((p, Planned(d)) for p, d in stored[1].items())
+        else:
+            self.job = Background(_index_files, written.docs, stats)
+
+    def finish(self) -> None:
+        if self.job is None:
+            return
+        digests = {}
+        for name, data in self.job.result().items():
+            digests[name] = cache.digest(data)
+            keep = self.output.has(name, digests[name])
+            self.plan[name] = Planned(digests[name]) if keep else Planned(digests[name], data=data)
+        cache.save(self.path, (self.key, digests))
+
+
+def _index_files(docs: search.Part, stats: Indicators) -> dict[str, bytes]:
+    return search.index_files(docs, search.places_part(search.place_entries(stats, load_places())))
 
 
 def _docs_part(key: str, tree: WrittenTree, project: Project) -> search.Part:

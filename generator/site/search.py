@@ -32,9 +32,10 @@ import yaml
 from generator import cache
 from generator.indicators import Indicators
 from generator.load.places import Places
+from generator.load.text import WORD as _WORD
 from generator.load.text import folded_words
 from generator.markdown import renderer, to_html
-from generator.site.data import commune_path, provinces_with_clubs
+from generator.site.data import commune_path, former_units, provinces_with_clubs
 
 FOLDER = "search"
 CHUNK = 48  # entries per chunk file: a page of results mostly needs one or two
@@ -73,7 +74,8 @@ class PlaceEntry:
     name: str
     where: str  # shown under the name
     url: str
-    words: frozenset[str]
+    words: frozenset[str]  # every word it is found by
+    named: frozenset[str]  # the words of its own name, which rank it first
 
 
 # --- Entries -----------------------------------------------------------------------------
@@ -170,12 +172,16 @@ def place_entries(stats: Indicators, places: Places) -> list[PlaceEntry]:
         merged = f" (gồm cả {', '.join(p.former)} cũ)" if p.former else ""
         entries.append(PlaceEntry(0, p.name, f"{p.kind.capitalize()}{merged} · {s.clubs} CLB",
                                   f"clubs/{p.slug}/index.html",
-                                  frozenset(words(" ".join((p.name, *p.former))))))
+                                  frozenset(words(" ".join((p.name, *p.former)))),
+                                  frozenset(words(p.name))))
     for p in provinces:
         for c in stats.communes[p.slug]:
+            # found by the names of the communes merged into it, too ("Xã Gia Xuyên")
+            former = " ".join(former_units(places, p, c.name))
             entries.append(PlaceEntry(1, c.name, f"{p.name} · {c.summary.clubs} CLB",
                                       commune_path(p.slug, c.slug),
-                                      frozenset(words(f"{c.name} {p.name}"))))
+                                      frozenset(words(f"{c.name} {p.name} {former}")),
+                                      frozenset(words(c.name))))
     for p in provinces:
         province_words = words(p.name)
         for c in stats.communes[p.slug]:
@@ -184,7 +190,8 @@ def place_entries(stats: Indicators, places: Places) -> list[PlaceEntry]:
                 where = ", ".join(x for x in (club.village, c.name, p.name) if x)
                 # the club's own words were folded when it was read (model/directory.py)
                 entries.append(PlaceEntry(2, club.name, where, club.url,
-                                          place.union(club.search_words.split())))
+                                          place.union(club.search_words.split()),
+                                          frozenset(_WORD.findall(club.sort_name))))
     return entries
 
 
@@ -249,13 +256,15 @@ def _places_files(entries: list[PlaceEntry], files: dict[str, bytes]) -> dict:
     frequency = Counter(w for e in entries if e.kind == 2 for w in e.words)
     common = sorted(w for w, n in frequency.items() if clubs >= 50 and n > COMMON * clubs)
     skip = set(common)
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, entry in enumerate(entries):
         for word in sorted(entry.words - skip):
-            postings[word].append(i)
+            postings[word].append((i, word in entry.named))
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for word, found in postings.items():
-        shards[shard_of(word)][word] = [b - a for a, b in zip([0, *found], found)]
+        # each entry as the gap from the one before, doubled, plus 1 when the word is in its name
+        shards[shard_of(word)][word] = [(i - last) * 2 + named for (last, _), (i, named)
+                                        in zip([(0, 0), *found], found)]
     for name, shard in shards.items():
         files[shard_file("places", name)] = _script("shard", ["places", name, shard])
     _chunks("places", [[e.kind, e.name, e.where, e.url] for e in entries], files)

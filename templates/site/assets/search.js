@@ -116,26 +116,34 @@
     });
   }
 
-  /* Places: provinces, communes and clubs holding every word, in directory order (provinces
-     first). Words in most club names ("clb", "thôn") are not indexed and are left out. */
+  /* Places: provinces, communes and clubs holding every word; first those whose own name holds
+     them all (a commune found by a former name comes after the clubs named so), each group in
+     directory order (provinces first). Words in most club names ("clb", "thôn") are not indexed
+     and are left out. */
   function searchPlaces(list) {
     var common = data.meta.places.common;
     var useful = list.filter(function (w) { return common.indexOf(w) < 0; });
     if (!useful.length) return { ids: [], common: list.length > 0 };
-    var ids = null;
+    var named = null;  // id -> every word so far is in its name
     useful.forEach(function (word, n) {
       var found = {};
-      postings("places", null, word, n === useful.length - 1).forEach(function (deltas) {
+      postings("places", null, word, n === useful.length - 1).forEach(function (encoded) {
         var id = 0;
-        deltas.forEach(function (d) { id += d; found[id] = true; });
+        encoded.forEach(function (value) {
+          id += value >> 1;
+          found[id] = found[id] || (value & 1) === 1;
+        });
       });
-      ids = ids === null ? found : Object.keys(ids).reduce(function (next, id) {
-        if (found[id]) next[id] = true;
-        return next;
-      }, {});
+      if (named === null) { named = found; return; }
+      var next = {};
+      Object.keys(named).forEach(function (id) {
+        if (found[id] !== undefined) next[id] = named[id] && found[id];
+      });
+      named = next;
     });
-    return { ids: Object.keys(ids || {}).map(Number).sort(function (a, b) { return a - b; }),
-             common: false };
+    var ids = Object.keys(named || {}).map(Number);
+    ids.sort(function (a, b) { return (named[b] - named[a]) || a - b; });
+    return { ids: ids, common: false };
   }
 
   function entries(index, ids) {

@@ -1,0 +1,141 @@
+"""Dashboards: a group of clubs (the nation, a province) against the programme targets.
+
+Targets are those the associations report against (DOMAIN.md, "Programmes and targets"):
+- VIE085 (HelpAge Korea and KOICA with the Vietnam Association of the Elderly, 12/2022–11/2025):
+  at least 70 % women members, 137 of 162 clubs strong or very strong, borrowers at least 65 %
+  women;
+- Decision 1648/QĐ-TTg (1 August 2025), to 2035: 50–70 % of clubs holding an income-generation
+  fund of 50 million đồng or more; at least 6,000 new clubs in 2025–2030 across the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.formatting import millions, number, percent_tenths
+from generator.indicators import FUND_BANDS, FUND_TARGET, Summary
+from generator.model.club import RATING_LEVELS
+from generator.site.charts import ColumnChart, ShareBar, column_chart, share_bar
+
+VIE085 = "Dự án VIE085"
+D1648 = "Quyết định 1648/QĐ-TTg"
+WOMEN_TARGET = 70  # % of members
+STRONG_TARGET = (137, 162)  # clubs strong or very strong, of clubs
+BORROWERS_WOMEN_TARGET = 65  # % of borrowers
+NEW_CLUBS_TARGET = (6_000, 2025, 2030)  # new clubs nationwide, from, to
+YEARS = 15  # the clubs-by-year chart shows at most this many years
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    goal: str
+    source: str
+    value: str
+    met: bool | None  # None when there are no figures to judge by
+
+
+@dataclass
+class Dashboard:
+    year: int | None  # of the latest figures
+    targets: list[Target]
+    growth: ColumnChart | None
+    women: ShareBar | None
+    ratings: ShareBar | None
+    funds: ShareBar | None
+    borrowers: ShareBar | None
+
+
+def dashboard(s: Summary, scope: str, national: bool) -> Dashboard:
+    year = s.data_year or None
+    return Dashboard(year, targets(s, national), _growth(s, scope, year), _women(s),
+                     _ratings(s), _funds(s), _borrowers(s))
+
+
+def targets(s: Summary, national: bool) -> list[Target]:
+    found = [
+        Target("Thành viên là nữ", f"từ {WOMEN_TARGET}%", VIE085, percent_tenths(s.women, s.members),
+               _at_least(s.women, s.members, WOMEN_TARGET)),
+        Target("CLB xếp loại mạnh hoặc rất mạnh", f"{STRONG_TARGET[0]}/{STRONG_TARGET[1]} CLB "
+               f"({percent_tenths(*STRONG_TARGET)})", VIE085,
+               f"{number(s.strong)}/{number(s.rated)} CLB ({percent_tenths(s.strong, s.rated)})",
+               _at_least(s.strong, s.rated, 100 * STRONG_TARGET[0] / STRONG_TARGET[1])),
+        Target("CLB có quỹ tăng thu nhập từ 50 triệu đồng", "50–70% số CLB", D1648,
+               percent_tenths(s.fund_over_target, s.funded),
+               _at_least(s.fund_over_target, s.funded, 50)),
+        Target("Người vay vốn là nữ", f"từ {BORROWERS_WOMEN_TARGET}%", VIE085,
+               percent_tenths(s.borrowers_women, s.borrowers),
+               _at_least(s.borrowers_women, s.borrowers, BORROWERS_WOMEN_TARGET)),
+    ]
+    if national:
+        goal, start, end = NEW_CLUBS_TARGET
+        new = sum(n for y, n in s.founded.items() if start <= y <= end)
+        found.append(Target(f"CLB thành lập mới {start}–{end}", f"từ {number(goal)} CLB", D1648,
+                            f"{number(new)} CLB", new >= goal))
+    return found
+
+
+def _at_least(part: int, whole: int, share: float) -> bool | None:
+    return None if not whole else 100 * part >= share * whole
+
+
+def _growth(s: Summary, scope: str, year: int | None) -> ColumnChart | None:
+    if not s.founded:
+        return None
+    last = max(year or 0, max(s.founded))
+    first = max(min(s.founded), last - YEARS + 1)
+    years = list(range(first, last + 1))
+    before = sum(n for y, n in s.founded.items() if y < first)
+    totals, running = [], before
+    for y in years:
+        running += s.founded.get(y, 0)
+        totals.append(running)
+    new = [s.founded.get(y, 0) for y in years]
+    reading = (f"{scope} có {number(totals[-1])} CLB đến năm {last}, trong đó "
+               f"{number(new[-1])} CLB thành lập năm {last}.")
+    return column_chart("Số CLB qua các năm", reading, [str(y) for y in years],
+                        [("Tổng số CLB", totals), ("Thành lập trong năm", new)], number)
+
+
+def _women(s: Summary) -> ShareBar | None:
+    if not s.members:
+        return None
+    reading = (f"{percent_tenths(s.women, s.members)} thành viên là nữ ({number(s.women)} trên "
+               f"{number(s.members)} người); mục tiêu từ {WOMEN_TARGET}%.")
+    return _women_and_men("Thành viên nữ", reading, s.women, s.members, WOMEN_TARGET)
+
+
+def _ratings(s: Summary) -> ShareBar | None:
+    if not s.rated:
+        return None
+    share = 100 * STRONG_TARGET[0] / STRONG_TARGET[1]
+    reading = (f"{number(s.strong)} trên {number(s.rated)} CLB được xếp loại "
+               f"({percent_tenths(s.strong, s.rated)}) là mạnh hoặc rất mạnh; mục tiêu "
+               f"{STRONG_TARGET[0]} trên {STRONG_TARGET[1]} CLB ({round(share)}%).")
+    parts = [(level, s.ratings.get(level, 0), f"ishc-r{i}") for i, level in enumerate(RATING_LEVELS)]
+    return share_bar("Xếp loại CLB", reading, parts, (share, f"Mục tiêu {round(share)}% ({VIE085})"))
+
+
+def _funds(s: Summary) -> ShareBar | None:
+    if not s.funded:
+        return None
+    reading = (f"{number(s.fund_over_target)} trên {number(s.funded)} CLB "
+               f"({percent_tenths(s.fund_over_target, s.funded)}) có quỹ tăng thu nhập từ "
+               f"{millions(FUND_TARGET)}; tổng quỹ {millions(s.income_fund)}.")
+    parts = [(band, s.fund_bands.get(band, 0), f"ishc-f{i}") for i, band in enumerate(FUND_BANDS)]
+    return share_bar("Quỹ tăng thu nhập", reading, parts, (50, f"Mục tiêu 50–70% số CLB ({D1648})"))
+
+
+def _borrowers(s: Summary) -> ShareBar | None:
+    if not s.borrowers:
+        return None
+    reading = (f"{number(s.borrowers)} người đang vay, {percent_tenths(s.borrowers_women, s.borrowers)} "
+               f"là nữ; dư nợ {millions(s.loans)}, trong đó quá hạn {millions(s.overdue)} "
+               f"({percent_tenths(s.overdue, s.loans)}).")
+    return _women_and_men("Người vay vốn", reading, s.borrowers_women, s.borrowers,
+                          BORROWERS_WOMEN_TARGET)
+
+
+def _women_and_men(title: str, reading: str, women: int, everyone: int, target: int) -> ShareBar:
+    return share_bar(title, reading, [("Nữ", women, "ishc-s0"), ("Nam", everyone - women, "ishc-s-rest")],
+                     (target, f"Mục tiêu {target}% ({VIE085})"))
