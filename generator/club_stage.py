@@ -84,8 +84,11 @@ class _Known(NamedTuple):
     """What the cache keeps of a club file."""
 
     stamp: cache.Stamp
-    key: str  # its content and the rules it was checked against
+    rules: str  # the rules it was checked against (rules_digest)
+    key: str  # its content and those rules
     outcome: ClubOutcome
+    pages: str = ""  # the page templates its page key was made with
+    page_key: str = ""  # its key and those templates: kept so 21,000 keys are not hashed anew
 
 
 class _Task(NamedTuple):  # tuples: sent to and from worker processes by the thousand
@@ -123,13 +126,17 @@ def run_club_stage(files: list[ClubFile], rules: ClubRules, cache_dir: Path,
         if found is None:
             tasks.append(_Task(file, pages is not None))
             continue
-        kept[file.shown] = found
         stage.outcomes[file.shown] = found.outcome
         if pages is None or found.outcome.summary is None:
+            kept[file.shown] = found
             continue
-        page_key = cache.combine(found.key, page_digest)
-        stage.keys[_site_path(file)] = page_key
-        if not pages.have(_site_path(file), page_key):
+        if found.pages != page_digest:
+            found = found._replace(pages=page_digest,
+                                   page_key=cache.combine(found.key, page_digest))
+        kept[file.shown] = found
+        path = _site_path(file)
+        stage.keys[path] = found.page_key
+        if not pages.have(path, found.page_key):
             tasks.append(_Task(file, True))
     by_shown = {task.file.shown: task.file for task in tasks}
     for done in _run(tasks, rules, pages, workers, on_progress):
@@ -137,9 +144,11 @@ def run_club_stage(files: list[ClubFile], rules: ClubRules, cache_dir: Path,
         if done.stamp is None:
             continue
         key = cache.combine(rules_key, done.stamp.digest)
-        kept[done.shown] = _Known(done.stamp, key, done.outcome)
+        known = _Known(done.stamp, rules_key, key, done.outcome)
         if pages is not None and done.outcome.summary is not None:
-            stage.keys[_site_path(by_shown[done.shown])] = cache.combine(key, page_digest)
+            known = known._replace(pages=page_digest, page_key=cache.combine(key, page_digest))
+            stage.keys[_site_path(by_shown[done.shown])] = known.page_key
+        kept[done.shown] = known
         if done.page:
             stage.rendered.add(done.page)
     stage.problems += [p for f in files for p in stage.outcomes[f.shown].problems]
@@ -156,8 +165,8 @@ def _cached(file: ClubFile, known: _Known | None, rules_key: str,
         stat = os.stat(file.path)
     except OSError:
         return None  # the worker reports it
-    if (not known.stamp.matches(stat) or known.key != cache.combine(rules_key, known.stamp.digest)
-            or not known.outcome.holds_on(today)):
+    if not (known.rules == rules_key and known.stamp.matches(stat)
+            and known.outcome.holds_on(today)):
         return None
     return known
 
@@ -247,10 +256,19 @@ def _one(task: _Task) -> _Done:
     if task.render and renderer is not None and staging is not None and outcome.summary:
         assert result.entry is not None
         page, html = renderer.club(result.entry)
-        target = staging / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, "utf-8")
+        _write(f"{staging}/{page}", html.encode("utf-8"))
     return _Done(task.file.shown, stamp, outcome, page)
+
+
+def _write(path: str, data: bytes) -> None:
+    """One club page: plain os calls, since there are 21,000 of them (a folder is made once)."""
+    try:
+        stream = open(path, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        stream = open(path, "wb")
+    with stream:
+        stream.write(data)
 
 
 def _outcome(result: ClubResult, today: dt.date) -> ClubOutcome:

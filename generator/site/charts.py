@@ -71,10 +71,11 @@ class ColumnChart:
         out = [f'<svg viewBox="0 0 {self.width} {self.height}" role="img" '
                f'aria-labelledby="{title_id}"><title id="{title_id}">'
                f'{escape(self.title)}: {escape(self.reading)}</title>']
+        # Whole units: a tenth of a unit is invisible at this size, and ints format faster.
         for k in range(round(top / step) + 1):
-            y = base - k * step * per_unit
-            out.append(f'<line class="ishc-grid" x1="{left}" x2="{right}" y1="{y:.1f}" '
-                       f'y2="{y:.1f}"/><text class="ishc-tick" x="{left - 6}" y="{y + 4:.1f}" '
+            y = round(base - k * step * per_unit)
+            out.append(f'<line class="ishc-grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+                       f'<text class="ishc-tick" x="{left - 6}" y="{y + 4}" '
                        f'text-anchor="end">{escape(self.fmt(k * step))}</text>')
         every = math.ceil(len(self.labels) / LABELS)
         for i, label in enumerate(self.labels):
@@ -82,16 +83,16 @@ class ColumnChart:
             for s, values in enumerate(self.series):
                 value = values[i]
                 if value is not None:
-                    out.append(f'<rect class="ishc-s{s}" x="{x + s * width:.1f}" '
-                               f'y="{base - value * per_unit:.1f}" width="{width:.1f}" '
-                               f'height="{value * per_unit:.1f}"/>')
+                    height = round(value * per_unit)
+                    out.append(f'<rect class="ishc-s{s}" x="{round(x + s * width)}" '
+                               f'y="{base - height}" width="{round(width)}" height="{height}"/>')
             if (len(self.labels) - 1 - i) % every == 0:  # counted back from the last, always shown
-                out.append(f'<text class="ishc-tick" x="{x + slot * 0.4:.1f}" y="{base + 18}" '
+                out.append(f'<text class="ishc-tick" x="{round(x + slot * 0.4)}" y="{base + 18}" '
                            f'text-anchor="middle">{escape(label)}</text>')
         if self.target:
-            y = base - self.target[0] * per_unit
-            out.append(f'<line class="ishc-target" x1="{left}" x2="{right}" y1="{y:.1f}" '
-                       f'y2="{y:.1f}"/><text class="ishc-target-text" x="{right}" y="{y - 5:.1f}" '
+            y = round(base - self.target[0] * per_unit)
+            out.append(f'<line class="ishc-target" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
+                       f'<text class="ishc-target-text" x="{right}" y="{y - 5}" '
                        f'text-anchor="end">{escape(self.target[1])}</text>')
         out.append("</svg>")
         return Markup("\n".join(out))

@@ -33,6 +33,19 @@ class WrittenSite:
 
     root: Path
     files: dict[str, str]  # site path -> content digest
+    pages: dict[str, tuple[str, str]]  # docs path -> (title, content HTML), for search
+
+
+class _Pages:
+    """A plugin of this build only (MkDocs' public plugin API): each page's HTML as MkDocs
+    converted it, so the search index need not convert the Markdown a second time."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[str, str]] = {}
+
+    def on_page_content(self, html: str, page, **_) -> str:
+        self.pages[page.file.src_uri] = (str(page.title or ""), html)
+        return html
 
 
 class _Collect(logging.Handler):
@@ -52,20 +65,20 @@ def written_site(tree: WrittenTree, project: Project, is_data_page: Callable[[st
     folder = project.cache / CACHE_DIR
     stored = cache.load(folder / f"{key}.pickle")
     if stored is not None and (folder / key).is_dir():
-        return WrittenSite(folder / key, stored), False
+        return WrittenSite(folder / key, *stored), False
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="run-", dir=folder) as tmp:
         docs, site = Path(tmp, "docs"), Path(tmp, "site")
         _materialise(tree, docs)
-        run_mkdocs(project, docs, site, tree.nav, is_data_page)
+        _, pages = run_mkdocs(project, docs, site, tree.nav, is_data_page)
         files = {p.relative_to(site).as_posix(): cache.digest(p.read_bytes())
                  for p in sorted(site.rglob("*")) if p.is_file()}
         for old in folder.iterdir():  # only the latest output is kept
             if old.name != Path(tmp).name:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
         site.rename(folder / key)
-    cache.save(folder / f"{key}.pickle", files)
-    return WrittenSite(folder / key, files), True
+    cache.save(folder / f"{key}.pickle", (files, pages))
+    return WrittenSite(folder / key, files, pages), True
 
 
 def _materialise(tree: WrittenTree, docs: Path) -> None:
@@ -89,8 +102,10 @@ _MISSING_NAV = re.compile(r"A reference to '(?P<target>[^']*)' is included in th
 
 
 def run_mkdocs(project: Project, docs: Path, site: Path, nav: list,
-               is_data_page: Callable[[str], bool] = lambda path: False) -> list[str]:
-    """Build site from docs; returns MkDocs' warnings. Raises MkDocsFailed on broken links.
+               is_data_page: Callable[[str], bool] = lambda path: False
+               ) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """Build site from docs; returns MkDocs' warnings and each page's (title, content HTML).
+    Raises MkDocsFailed on broken links.
 
     A link to a data page is not broken: data.py writes those pages beside MkDocs' output.
     """
@@ -105,6 +120,8 @@ def run_mkdocs(project: Project, docs: Path, site: Path, nav: list,
     try:
         config = load_config(config_file=str(project.mkdocs_yml), docs_dir=str(docs),
                              site_dir=str(site), nav=nav)
+        capture = _Pages()
+        config.plugins["ishc-pages"] = capture
         build(config)
     finally:
         logger.removeHandler(collect)
@@ -114,7 +131,7 @@ def run_mkdocs(project: Project, docs: Path, site: Path, nav: list,
               or "contains a link" in m or "included in the 'nav'" in m]
     if broken:
         raise MkDocsFailed("Liên kết hỏng trong trang web:\n  " + "\n  ".join(broken))
-    return warnings
+    return warnings, capture.pages
 
 
 def _to_data_page(message: str, is_data_page: Callable[[str], bool]) -> bool:

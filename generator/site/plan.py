@@ -19,7 +19,7 @@ from generator.site.mkdocs_run import WrittenSite, written_site
 from generator.site import search
 from generator.site.output import Output, Planned
 from generator.site.shell import theme_shell
-from generator.site.written import CLUBS, HOME_FIGURES, SECTIONS, WrittenTree, written_tree
+from generator.site.written import CLUBS, HOME_FIGURES, SECTIONS, written_tree
 
 
 @dataclass
@@ -45,7 +45,7 @@ def prepare_written(portal: Portal, printed: list, project: Project,
     tree = written_tree(portal, printed, project)
     site, ran = written_site(tree, project, data_pages.__contains__)
     docs_key = tree.digest(cache.code_digest(), project.mkdocs_yml.read_text("utf-8"))
-    return Written(site, ran, len(tree.pages), docs_key, _docs_part(docs_key, tree, project))
+    return Written(site, ran, len(tree.pages), docs_key, _docs_part(docs_key, site, project))
 
 
 def data_page_paths(club_files: list) -> frozenset[str]:
@@ -153,13 +153,13 @@ def _index_files(docs: search.Part, stats: Indicators) -> dict[str, bytes]:
     return search.index_files(docs, search.places_part(search.place_entries(stats, load_places())))
 
 
-def _docs_part(key: str, tree: WrittenTree, project: Project) -> search.Part:
+def _docs_part(key: str, site: WrittenSite, project: Project) -> search.Part:
     """The index of the written pages, made again only when those pages change."""
     path = project.cache / "search-docs.pickle"
     stored = cache.load(path)
     if stored is not None and stored[0] == key:
         return stored[1]
-    part = search.docs_part(search.doc_entries(tree.pages, project.mkdocs_yml))
+    part = search.docs_part(search.doc_entries(site.pages))
     cache.save(path, (key, part))
     return part
 

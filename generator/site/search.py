@@ -27,14 +27,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
-import yaml
-
 from generator import cache
 from generator.indicators import Indicators
 from generator.load.places import Places
 from generator.load.text import WORD as _WORD
 from generator.load.text import folded_words
-from generator.markdown import renderer, to_html
 from generator.site.data import commune_path, former_units, provinces_with_clubs
 
 FOLDER = "search"
@@ -80,26 +77,15 @@ class PlaceEntry:
 
 # --- Entries -----------------------------------------------------------------------------
 
-def doc_entries(pages: dict[str, str], mkdocs_yml) -> list[DocEntry]:
-    """The sections of the written pages (docs path -> Markdown with front matter)."""
-    md = renderer(mkdocs_yml)
+def doc_entries(pages: dict[str, tuple[str, str]]) -> list[DocEntry]:
+    """The sections of the written pages: docs path -> (title, the page's HTML as MkDocs made
+    it, taken through its plugin API: no page is converted twice, nor read back from disk)."""
     entries = []
-    for path, text in sorted(pages.items()):
+    for path, (title, html) in sorted(pages.items()):
         if path in ("search.md",):
             continue
-        meta, body = _front_matter(text)
-        url = PurePosixPath(path).with_suffix(".html").as_posix()
-        title = str(meta.get("title") or PurePosixPath(path).stem)
-        entries += _sections(title, url, to_html(md, body))
+        entries += _sections(title, PurePosixPath(path).with_suffix(".html").as_posix(), html)
     return entries
-
-
-def _front_matter(text: str) -> tuple[dict, str]:
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end > 0:
-            return yaml.safe_load(text[4:end]) or {}, text[end + 4:]
-    return {}, text
 
 
 class _Sections(HTMLParser):
