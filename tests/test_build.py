@@ -377,3 +377,27 @@ def test_a_club_page_charts_its_members_and_funds_over_the_years(example_build):
     assert members.count('<rect class="ishc-s0"') == len(record["members"])
     assert f">{record['members'][-1]['total']}<" in members  # the figures behind the chart
     assert 'Trước 1/7/2025' in html  # the place before the reform
+
+
+def test_a_module_page_serves_a_trainer(example_build):
+    project, result = example_build
+    source = (project.content / "modules" / "so-quy-tien-mat.md").read_text("utf-8")
+    html = (result.out / "modules" / "so-quy-tien-mat.html").read_text("utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    # every answer behind a closed disclosure, none printed open
+    assert article.count('<details class="success">') == source.count("**Đáp án:**") > 0
+    assert "<details class=\"success\" open" not in article and "Đáp án:</strong>" not in article
+    # the handout before the lesson, the neighbours in the set after it, no English summary
+    assert article.index("downloads/handouts/so-quy-tien-mat.pdf") < article.index("<h2")
+    assert 'href="so-sach-cua-clb.html">← Bài trước' in article
+    assert "Bài sau:" in article and "English summary" not in article
+    # what to prepare, as a list
+    assert re.search(r"<strong>Chuẩn bị:</strong></p>\s*<ul>", article)
+
+
+def test_the_site_speaks_vietnamese_where_it_used_to_speak_english(example_build):
+    _, result = example_build
+    missing = (result.out / "404.html").read_text("utf-8")
+    assert "Không tìm thấy trang này" in missing and 'name="q"' in missing
+    for page in ("index.html", "clubs/index.html", "modules/so-quy-tien-mat.html"):
+        assert "Made with" not in (result.out / page).read_text("utf-8"), page

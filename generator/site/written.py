@@ -11,6 +11,7 @@ pages link to them with .html links, which mkdocs_run.py accepts when they name 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,7 +99,28 @@ def _training(portal: Portal, page) -> None:
              modules=portal.set_modules(material_set))
     for module in portal.modules.values():
         member_of = [s for s in sets if s.number in module.meta.sets]
-        page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of)
+        page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of,
+             body=answers_folded(module.body), neighbours=_neighbours(portal, member_of, module))
+
+
+def _neighbours(portal: Portal, sets: list, module) -> tuple:
+    """The lessons before and after this one in its first set: (set, previous, next)."""
+    if not sets:
+        return (None, None, None)
+    order = portal.set_modules(sets[0])
+    i = next(i for i, m in enumerate(order) if m.id == module.id)
+    return (sets[0], order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
+
+
+# A review question's answer, as modules write it: a paragraph indented under the question.
+_ANSWER = re.compile(r"^(?P<indent>[ ]{4,})\*\*Đáp án:\*\*[ \t]*(?P<text>.+)$", re.M)
+
+
+def answers_folded(body: str) -> str:
+    """Answers behind a disclosure on the site (a trainer asks first, then opens it); the
+    handbooks print them open, from the same Markdown."""
+    return _ANSWER.sub(lambda m: f'{m["indent"]}??? success "Đáp án"\n\n'
+                                 f'{m["indent"]}    {m["text"]}', body)
 
 
 def _assets(project: Project, tree: WrittenTree) -> None:
