@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", metavar="DIR", help="thư mục kết quả (mặc định: site)")
     build.add_argument("--no-pdf", action="store_true", help="bỏ qua sổ tay PDF (nhanh hơn)")
     build.add_argument("--quiet", action="store_true", help="không hiện tiến độ")
+    build.add_argument("--offline", action="store_true",
+                       help="ghi thêm bản ngoại tuyến: tệp zip của cả trang web, mở được từ ổ đĩa "
+                            "hoặc USB không cần mạng (đặt cạnh thư mục kết quả)")
     _add_lang(build)
     build.set_defaults(run=_build)
 
@@ -143,6 +146,11 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     print(t("output.built", pages=result.pages, handbooks=len(result.handbooks),
             handouts=len(result.handouts), forms=len(result.forms), out=out))
     print(t("output.written", written=result.written, kept=result.files - result.written))
+    if args.offline:
+        from generator.site.offline import write_zip
+
+        archive = write_zip(out, out.with_name(f"{out.name}-ngoai-tuyen.zip"))
+        print(t("output.offline", path=archive, size=f"{archive.stat().st_size / 1e6:.1f}"))
     return 0
 
 

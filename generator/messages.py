@@ -518,6 +518,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{forms} biểu mẫu → {out}",
         "Done: {pages} web pages; PDF: {handbooks} handbooks, {handouts} handouts, "
         "{forms} forms → {out}"),
+    "output.offline": (
+        "Bản ngoại tuyến: {path} ({size} MB). Chép vào máy tính hoặc điện thoại, giải nén, rồi "
+        "mở index.html trong thư mục đó; không cần mạng.",
+        "Offline copy: {path} ({size} MB). Copy it to a laptop or phone, unzip it and open "
+        "index.html in that folder; no network needed."),
     "output.written": (
         "{written} tệp mới hoặc thay đổi, {kept} tệp giữ nguyên.",
         "{written} files new or changed, {kept} kept as they were."),

@@ -97,6 +97,7 @@ class Output:
             held[path] = _Held(item.key, stat.st_size, stat.st_mtime_ns)
         site = self.staging.with_name(self.staging.name + "-site")
         self.staging.rename(site)
+        os.chmod(site, 0o777 & ~_umask())  # mkdtemp made it private; a web server must read it
         self.staging.mkdir()
         _swap_in(site, self.out)
         self._remember(held)
@@ -159,6 +160,12 @@ def _remove_others(out: Path, wanted: set[str]) -> None:
                 os.rmdir(os.path.join(folder, name))  # only when empty
             except OSError:
                 pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _remove_abandoned(out: Path) -> None:
