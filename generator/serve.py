@@ -139,6 +139,9 @@ _BANNER = ('<div role="alert" style="position:sticky;top:0;z-index:10;background
            'sans-serif;white-space:pre-wrap"><strong>{title}</strong>\n{text}</div>')
 
 
+_EMPTY = '<!doctype html><html lang="vi"><meta charset="utf-8"><title>ishc serve</title><body></body></html>'
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, state: State, **kwargs):
         self.state = state
@@ -153,6 +156,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
             self._send(self._page(path.read_text("utf-8")), "text/html; charset=utf-8")
+            return
+        if not path.exists() and self.state.error:
+            # No good site yet (the first build failed): say why on the page asked for.
+            self._send(self._page(_EMPTY), "text/html; charset=utf-8")
             return
         super().do_GET()
 

@@ -401,3 +401,38 @@ def test_the_site_speaks_vietnamese_where_it_used_to_speak_english(example_build
     assert "Không tìm thấy trang này" in missing and 'name="q"' in missing
     for page in ("index.html", "clubs/index.html", "modules/so-quy-tien-mat.html"):
         assert "Made with" not in (result.out / page).read_text("utf-8"), page
+
+
+def test_every_page_has_a_search_box_in_its_header(example_build):
+    _, result = example_build
+    for page in result.out.rglob("*.html"):
+        html = page.read_text("utf-8")
+        header = html[html.find("<header"):html.find("</header>")]
+        assert 'role="search"' in header and 'name="q"' in header, page
+
+
+def test_the_glossary_jumps_from_letter_to_letter(example_build):
+    _, result = example_build
+    html = (result.out / "glossary.html").read_text("utf-8")
+    bar = html.split('class="ishc-az"', 1)[1].split("</nav>", 1)[0]
+    letters = re.findall(r'href="#(chu-[a-z]+)">([^<]+)</a>', bar)
+    assert len(letters) >= 10
+    for anchor, _ in letters:
+        assert f'id="{anchor}"' in html, anchor
+    names = [letter for _, letter in letters]
+    assert names.index("Đ") == names.index("D") + 1  # as in a Vietnamese dictionary
+
+
+def test_the_stories_have_an_atom_feed_whose_links_resolve(example_build):
+    from xml.etree import ElementTree
+
+    project, result = example_build
+    feed = ElementTree.parse(result.out / "stories" / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == len(list((project.content / "stories").glob("*.md")))
+    for entry in entries:
+        href = entry.find(f"{atom}link").get("href")
+        assert (result.out / "stories" / href).is_file(), href
+        assert entry.find(f"{atom}title").text and entry.find(f"{atom}summary").text
+    assert 'href="feed.xml"' in (result.out / "stories" / "index.html").read_text("utf-8")

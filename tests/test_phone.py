@@ -38,3 +38,25 @@ def test_from_the_directory_to_a_club_and_back_by_the_breadcrumb(phone):
     assert page.url.endswith("/clubs/hai-phong/index.html")
     page.click(".ishc-crumbs >> text=Cả nước")
     assert page.url.endswith("/clubs/index.html")
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("path", ["modules/so-quy-tien-mat.html", "clubs/index.html",
+                                  "clubs/hai-phong/lang-nhuan-gia-loc.html"])
+def test_header_and_links_read_at_4_5_to_1(phone, path):
+    base, page, _ = phone
+    page.goto(f"{base}/{path}")
+    header = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.md-header'));
+                                     return [s.color, s.backgroundColor]; }""")
+    assert contrast(*header) >= 4.5, header
+    link = page.evaluate("getComputedStyle(document.querySelector('article a')).color")
+    assert contrast(link, "rgb(255, 255, 255)") >= 4.5, link

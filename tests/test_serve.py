@@ -93,3 +93,14 @@ def test_serve_on_a_busy_port_says_so(mini):
         with pytest.raises(ServeFailed) as caught:
             serve(mini, port=port, stop=threading.Event())
     assert str(port) in str(caught.value) and "--port" in str(caught.value)
+
+
+def test_serve_explains_a_first_build_that_fails(mini):
+    club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    good = club.read_text("utf-8")
+    club.write_text(good.replace("women: 44", "women: 700"), "utf-8")
+    with serving(mini) as port:
+        assert wait_for(lambda: "dong-hoang.yaml" in fetch(port, "index.html"))
+        club.write_text(good, "utf-8")
+        assert wait_for(lambda: "CLB" in fetch(port, "clubs/index.html"))
+        assert 'role="alert"' not in fetch(port, "index.html")

@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from generator import fonts
 from generator.cache import combine, digest
-from generator.load.text import sort_key
+from generator.load.text import fold, sort_key
+from generator.markdown import site_config
 from generator.model.club import RATING_LEVELS
 from generator.model.content import Portal
 from generator.model.schema import club_schema_text
@@ -82,8 +83,8 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
              sets=[s for s in portal.catalogue.sets if s.number in form.sets])
     page("downloads.md", "downloads.md.j2")
     page("search.md", "search.md.j2")
-    page("glossary.md", "glossary.md.j2",
-         terms=sorted(portal.glossary, key=lambda t: sort_key(t.vi)))
+    page("glossary.md", "glossary.md.j2", letters=_by_letter(portal.glossary))
+    tree.texts["stories/feed.xml"] = _feed(env, stories, project)
     _assets(project, tree)
     for p in printed:
         tree.files[f"downloads/{p.filename}"] = (p.path, p.key)
@@ -101,6 +102,24 @@ def _training(portal: Portal, page) -> None:
         member_of = [s for s in sets if s.number in module.meta.sets]
         page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of,
              body=answers_folded(module.body), neighbours=_neighbours(portal, member_of, module))
+
+
+def _by_letter(terms: list) -> list[tuple[str, list]]:
+    """Terms under their first letter, for the A–Z bar of a long glossary (Đ after D, as in a
+    Vietnamese dictionary; other marks aside: Ấp under A)."""
+    groups: dict[str, list] = {}
+    for term in sorted(terms, key=lambda t: sort_key(t.vi)):
+        first = term.vi.strip()[:1].upper()
+        letter = "Đ" if first == "Đ" else fold(first).upper()
+        groups.setdefault(letter, []).append(term)
+    return sorted(groups.items(), key=lambda g: (g[0].replace("Đ", "D~")))
+
+
+def _feed(env, stories: list, project: Project) -> str:
+    """An Atom feed of the stories (stories/feed.xml), newest first, for feed readers and
+    associations that relay them."""
+    site_url = str(site_config(project.mkdocs_yml).get("site_url") or "").rstrip("/")
+    return env.get_template("feed.xml.j2").render(stories=stories[:30], site_url=site_url)
 
 
 def _neighbours(portal: Portal, sets: list, module) -> tuple:
