@@ -436,3 +436,15 @@ def test_the_stories_have_an_atom_feed_whose_links_resolve(example_build):
         assert (result.out / "stories" / href).is_file(), href
         assert entry.find(f"{atom}title").text and entry.find(f"{atom}summary").text
     assert 'href="feed.xml"' in (result.out / "stories" / "index.html").read_text("utf-8")
+
+
+def test_the_home_page_opens_a_door_for_each_visitor_and_counts_the_clubs(example_build):
+    project, result = example_build
+    home = (result.out / "index.html").read_text("utf-8")
+    for door in ("Giảng viên, tập huấn viên", "Hội Người cao tuổi tỉnh, xã", "Ban Chủ nhiệm CLB"):
+        assert door in home
+    clubs = len(list(project.clubs.glob("*/*.yaml")))
+    assert f"<strong>{clubs}</strong> CLB" in home and 'id="tc-clb"' in home  # figures, chart
+    stories = [(yaml.safe_load(p.read_text("utf-8").split("---")[1])["date"], p.stem)
+               for p in (project.content / "stories").glob("*.md")]
+    assert f'href="stories/{max(stories)[1]}.html"' in home  # the newest story

@@ -49,7 +49,7 @@ def test_opened_from_disk_it_navigates_and_searches_with_no_network(offline_copy
         page.on("request", lambda r: r.url.startswith("file:") or outside.append(r.url))
         page.goto((unzipped / "index.html").as_uri())
         assert "bản ngoại tuyến" in page.inner_text("article")
-        page.click("text=Danh bạ câu lạc bộ")
+        page.click("text=Danh bạ và số liệu các CLB")
         page.click("text=Hải Phòng")
         assert page.url.endswith("/clubs/hai-phong/index.html")
         page.goto((unzipped / "search.html").as_uri() + "?q=huyet ap")

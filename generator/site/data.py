@@ -77,6 +77,12 @@ class DataPages:
                           stats=stats, provinces=provinces_with_clubs(self.places, stats),
                           board=dashboard(stats.national, "Cả nước", national=True))
 
+    def home_figures(self, stats: Indicators) -> str:
+        """The national figures and the clubs-by-year chart for the home page (an HTML part)."""
+        board = dashboard(stats.national, "Cả nước", national=True)
+        return self.env.get_template("home-figures.html.j2").render(
+            n=stats.national, provinces=len(stats.provinces), board=board)
+
     def province(self, province: Province, stats: Indicators) -> tuple[str, str]:
         summary = stats.provinces[province.slug]
         return self._page(f"clubs/{province.slug}/index.html", "province.html.j2",

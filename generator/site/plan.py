@@ -69,7 +69,7 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
                    + (" (MkDocs)" if written.ran else " (không đổi, lấy từ bộ nhớ đệm)"))
     for path, digest in written.site.files.items():
         plan[path] = _copy(output, path, digest, written.site.root / path)
-    _fill_home(plan, output, written.site.root, stats)
+    _fill_home(plan, output, written.site.root, context, stats)
     _club_pages(plan, output, clubs, summaries)
     index = _Search(plan, output, project, written, stats, summaries)
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
@@ -176,12 +176,11 @@ def _render(output: Output, path: str, key: str, make) -> Planned:
     return Planned(key, data=html.encode("utf-8"))
 
 
-def _fill_home(plan: dict[str, Planned], output: Output, root: Path, stats: Indicators) -> None:
-    """The home page's figures over all clubs, put in after MkDocs (see written.HOME_FIGURES)."""
-    from generator.formatting import number
-
-    n = stats.national
-    figures = f"{number(n.clubs)} CLB tại {number(len(stats.provinces))} tỉnh, thành phố;"
+def _fill_home(plan: dict[str, Planned], output: Output, root: Path, context: DataContext,
+               stats: Indicators) -> None:
+    """The home page's figures and chart over all clubs, put in after MkDocs (see
+    written.HOME_FIGURES): they change with any club, the rest of the page does not."""
+    figures = DataPages(context, load_places()).home_figures(stats)
     key = cache.combine(plan["index.html"].key, figures)
     if output.has("index.html", key):
         plan["index.html"] = Planned(key)

@@ -67,12 +67,12 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
         tree.pages[path] = env.get_template(template).render(**common, **values)
 
     home = next((p for p in portal.pages if p.name == "index"), None)
-    page("index.md", "home.md.j2", intro=home.body if home else "")
+    stories = sorted(portal.stories, key=lambda s: s.meta.date, reverse=True)
+    page("index.md", "home.md.j2", intro=home.body if home else "", stories=stories)
     for extra in sorted((p for p in portal.pages if p.name != "index"), key=lambda p: p.meta.order):
         page(f"{extra.name}.md", "page.md.j2", page=extra)
 
     _training(portal, page)
-    stories = sorted(portal.stories, key=lambda s: s.meta.date, reverse=True)
     page("stories/index.md", "stories.md.j2", stories=stories)
     for story in stories:
         page(f"stories/{story.id}.md", "story.md.j2", story=story,
