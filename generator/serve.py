@@ -55,14 +55,16 @@ def serve(project: Project, port: int = 8000, pdf: bool = False, interval: float
     state = State()
     with tempfile.TemporaryDirectory(prefix="ishc-serve-") as tmp:
         out = Path(tmp) / "site"
-        _rebuild(project, out, pdf, state)
-        handler = functools.partial(_Handler, directory=str(out), state=state)
-        try:
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        except OSError as err:
-            raise ServeFailed(t("serve.port", port=port, reason=err.strerror)) from err
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # Watch before the first build: an edit saved while it runs (or before the first page
+        # is served) starts another build instead of being missed.
         observer = _watch(project, changed)
+        try:
+            _rebuild(project, out, pdf, state)
+            server = _server(port, functools.partial(_Handler, directory=str(out), state=state))
+        except BaseException:
+            observer.stop()
+            raise
+        threading.Thread(target=server.serve_forever, daemon=True).start()
         print(t("serve.ready", port=port), flush=True)
         try:
             while not stop.is_set():
@@ -77,6 +79,13 @@ def serve(project: Project, port: int = 8000, pdf: bool = False, interval: float
             observer.join(timeout=5)
             server.shutdown()
             server.server_close()
+
+
+def _server(port: int, handler) -> http.server.ThreadingHTTPServer:
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        raise ServeFailed(t("serve.port", port=port, reason=err.strerror)) from err
 
 
 def _watch(project: Project, changed: threading.Event):

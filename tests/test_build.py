@@ -448,3 +448,14 @@ def test_the_home_page_opens_a_door_for_each_visitor_and_counts_the_clubs(exampl
     stories = [(yaml.safe_load(p.read_text("utf-8").split("---")[1])["date"], p.stem)
                for p in (project.content / "stories").glob("*.md")]
     assert f'href="stories/{max(stories)[1]}.html"' in home  # the newest story
+
+
+def test_no_markdown_attribute_or_dangling_label_reaches_the_pages(example_build):
+    # What the W3C Nu checker found in our own templates: a leaked markdown="0", and a
+    # <label for="__toc"> with no __toc on pages that open a section.
+    _, result = example_build
+    for page in result.out.rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert ' markdown="' not in html, page
+        if 'for="__toc"' in html:
+            assert 'id="__toc"' in html, page
