@@ -79,8 +79,10 @@ def test_nine_handbooks_in_three_variants_open_and_are_listed(example_build):
     downloads = (result.out / "downloads.html").read_text("utf-8")
     for handbook in result.handbooks:
         assert len(PdfReader(handbook.path).pages) == handbook.pages > 4
-        assert f'href="downloads/{handbook.filename}"' in downloads
-        assert f"{handbook.pages} trang" in downloads
+        item = re.search(rf'<li><a href="downloads/{re.escape(handbook.filename)}">(.*?)</li>',
+                         downloads).group(1)
+        shown = f"{handbook.pages} mặt A4" if handbook.variant.booklet else f"{handbook.pages} trang"
+        assert shown in item, (handbook.filename, item)
     for number in range(1, 10):
         books = {h.variant.name: h for h in result.handbooks if h.set.number == number}
         assert sorted(books) == ["a4", "a5", "large"]
@@ -295,6 +297,52 @@ def test_each_form_prints_on_one_a4_page_and_is_offered(example_build):
         assert f"forms/{form['id']}.pdf" in downloads
         site_page = (result.out / "forms" / f"{form['id']}.html").read_text("utf-8")
         assert form["title"] in site_page and f'id="form-{form["id"]}"' in site_page
+
+
+def test_a_form_page_shows_the_form_as_it_prints(example_build):
+    """Pictures of the PDF's pages, drawn from the PDF itself, then the form's items as text."""
+    from PIL import Image
+
+    project, result = example_build
+    forms = yaml.safe_load((project.content / "forms.yaml").read_text("utf-8"))["forms"]
+    for form in forms:
+        html = (result.out / "forms" / f"{form['id']}.html").read_text("utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        assert article.count("<h1") == 1, form["id"]  # the title once, not again from the form
+        pdf = result.out / "downloads" / "forms" / f"{form['id']}.pdf"
+        pages = PdfReader(pdf).pages
+        pictures = re.findall(r'<img src="\.\./downloads/(forms/[^"]+\.png)" alt="([^"]+)"', article)
+        assert len(pictures) == len(pages), form["id"]
+        for (src, alt), page in zip(pictures, pages):
+            assert form["title"] in alt
+            image = Image.open(result.out / "downloads" / src)
+            width, height = image.size
+            ratio = float(page.mediabox.height) / float(page.mediabox.width)
+            assert width == 1200 and abs(height / width - ratio) < 0.01, src
+            # Drawn, not blank: the ruling and the words darken part of the page.
+            dark = sum(image.convert("L").point(lambda v: v < 128 and 255).histogram()[255:])
+            assert 0.005 < dark / (width * height) < 0.5, src
+        assert f'href="../downloads/forms/{form["id"]}.pdf"' in article
+        text = article[article.index('<details class="ishc-form-text"'):]
+        for block in form["blocks"]:
+            for column in (block.get("table") or {}).get("columns", []):
+                assert column["label"] in text, (form["id"], column["label"])
+
+
+def test_downloads_show_each_handbook_with_its_cover_and_date(example_build):
+    from PIL import Image
+
+    _, result = example_build
+    downloads = (result.out / "downloads.html").read_text("utf-8")
+    for handbook in a4(result):
+        card = downloads[downloads.index(f'aria-labelledby="bo-{handbook.set.number}"'):]
+        card = card[:card.index("</section>")]
+        cover = re.search(r'<img class="ishc-book__cover" src="downloads/([^"]+)"', card).group(1)
+        image = Image.open(result.out / "downloads" / cover)
+        assert image.size[0] == 300 and 1.40 < image.size[1] / image.size[0] < 1.43
+        for variant in ("", "-chu-lon", "-so-tay-a5"):
+            assert handbook.filename.replace(".pdf", f"{variant}.pdf") in card
+        assert f"Cập nhật ngày {handbook.edition.date:%d/%m/%Y}" in card
 
 
 def test_handbooks_carry_the_forms_of_their_set(example_build):

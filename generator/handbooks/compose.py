@@ -65,6 +65,7 @@ class PrintDocument:
     variant: Variant | None = None
     form: Form | None = None
     module: Module | None = None
+    edition: Edition | None = None  # revision and date of its sources, shown on the site
 
 
 class Composer:
@@ -119,7 +120,8 @@ class Composer:
                     version=__version__, licence=self.licence, site_url=self.site_url,
                     css=self.css(variant.css))
                 filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
-                documents.append(PrintDocument(filename, html, set=material_set, variant=variant))
+                documents.append(PrintDocument(filename, html, set=material_set, variant=variant,
+                                               edition=book_edition))
         return documents
 
     def handouts(self) -> list[PrintDocument]:
@@ -132,14 +134,16 @@ class Composer:
                                    sets=[s for s in self.portal.catalogue.sets
                                          if s.number in module.meta.sets],
                                    qr=self.qr(module), css=self.css())
-            documents.append(PrintDocument(f"handouts/{module.id}.pdf", html, module=module))
+            documents.append(PrintDocument(f"handouts/{module.id}.pdf", html, module=module,
+                                           edition=self.edition([module])))
         return documents
 
     def forms(self) -> list[PrintDocument]:
         template = self.env.get_template("form.html.j2")
+        forms_edition = edition(self.project.root, [self.project.content / "forms.yaml"])
         return [PrintDocument(f"forms/{form.id}.pdf",
                               template.render(form=form, portal=self.portal, css=self.css()),
-                              form=form)
+                              form=form, edition=forms_edition)
                 for form in self.portal.forms]
 
 

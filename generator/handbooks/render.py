@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fonts
-from generator.handbooks import booklet
+from generator.handbooks import booklet, preview
 from generator.handbooks.booklet import impose_booklet
 from generator.handbooks.compose import PrintDocument
 from generator.model.content import Form, MaterialSet
@@ -31,6 +31,7 @@ class Printed:
     pages: int
     bytes: int
     rendered: bool  # False when it came from the cache
+    previews: tuple[Path, ...] = ()  # pictures of its pages for the site (preview.py)
 
     @property
     def filename(self) -> str:
@@ -51,6 +52,17 @@ class Printed:
     @property
     def module(self):
         return self.document.module
+
+    @property
+    def edition(self):
+        return self.document.edition
+
+    def preview_names(self) -> list[str]:
+        """The pictures' paths in the downloads folder, beside the PDF."""
+        stem = self.filename.removesuffix(".pdf")
+        if len(self.previews) == 1 and not self.form:
+            return [f"{stem}.png"]
+        return [f"{stem}-trang-{n}.png" for n in range(1, len(self.previews) + 1)]
 
 
 def render_all(documents: list[PrintDocument], cache: Path, progress: Progress) -> list[Printed]:
@@ -73,8 +85,32 @@ def render_all(documents: list[PrintDocument], cache: Path, progress: Progress) 
         path = cached[d.filename]
         pages = int(path.with_suffix(".pages").read_text())
         printed.append(Printed(d, path, keys[d.filename], pages, path.stat().st_size,
-                               d.filename in rendered))
+                               d.filename in rendered, _previews(d, path, pages)))
+    _draw_missing(printed, progress)
     return printed
+
+
+def _previews(document: PrintDocument, path: Path, pages: int) -> tuple[Path, ...]:
+    """A form shows every page on its web page; a handbook in A4 shows its cover on the
+    downloads page. Handouts and the other variants need no picture."""
+    if document.form:
+        return preview.preview_paths(path, pages, form=True)
+    if document.set and document.variant and document.variant.name == "a4":
+        return preview.preview_paths(path, pages, form=False)
+    return ()
+
+
+def _draw_missing(printed: list[Printed], progress: Progress) -> None:
+    todo = [p for p in printed if p.previews and not all(x.exists() for x in p.previews)]
+    if not todo:
+        return
+    with ProcessPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
+        futures = [pool.submit(preview.draw, str(p.path), [str(x) for x in p.previews],
+                               preview.FORM_WIDTH if p.form else preview.COVER_WIDTH)
+                   for p in todo]
+        for done, future in enumerate(as_completed(futures), 1):
+            future.result()
+            progress.count("hình trang in", done, len(todo))
 
 
 def _fonts_digest() -> bytes:

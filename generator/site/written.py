@@ -88,6 +88,9 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
     _assets(project, tree)
     for p in printed:
         tree.files[f"downloads/{p.filename}"] = (p.path, p.key)
+        for name, picture in zip(p.preview_names(), p.previews):
+            # Drawn from the PDF, so the PDF's key (and the picture's name) keys it.
+            tree.files[f"downloads/{name}"] = (picture, combine(p.key, picture.name))
     tree.nav = _nav(portal, stories)
     return tree
 
