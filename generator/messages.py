@@ -330,17 +330,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có câu chuyện '{story}' (content/stories/{story}.md)",
         "no story '{story}' (content/stories/{story}.md)"),
     "photo.not_image": (
-        "photos.file: '{file}' không phải ảnh JPEG, PNG hoặc WebP",
-        "photos.file: '{file}' is not a JPEG, PNG or WebP photo"),
+        "{field}: '{file}' không phải ảnh JPEG, PNG hoặc WebP",
+        "{field}: '{file}' is not a JPEG, PNG or WebP photo"),
     "photo.not_image.hint": (
         "Lưu ảnh dạng .jpg hoặc .png vào content/photos/.",
         "Save the photo as .jpg or .png in content/photos/."),
+    "photo.unreadable": (
+        "{file}: không đọc được ảnh ({reason}); mở ảnh bằng phần mềm xem ảnh rồi lưu lại "
+        "dạng .jpg hoặc .png",
+        "{file}: the photo cannot be read ({reason}); open it in a photo viewer and save it "
+        "again as .jpg or .png"),
     "photo.missing": (
-        "photos.file: không có ảnh 'content/photos/{file}'",
-        "photos.file: no photo 'content/photos/{file}'"),
+        "{field}: không có ảnh 'content/photos/{file}'",
+        "{field}: no photo 'content/photos/{file}'"),
     "photo.missing.hint": (
-        "Chép ảnh vào thư mục content/photos/ và ghi đúng tên tệp ở đây.",
-        "Copy the photo into content/photos/ and write its exact file name here."),
+        "Chép ảnh (chính tệp ảnh, không phải liên kết) vào thư mục content/photos/ và ghi đúng "
+        "tên tệp ở đây.",
+        "Copy the photo (the file itself, not a link) into content/photos/ and write its exact "
+        "file name here."),
     "photo.no_consent": (
         "ảnh chưa có đồng ý của người trong ảnh nên sẽ không được đăng",
         "photo will not be published: the people in it have not given their consent"),
@@ -499,6 +506,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "story.unknown_club.hint": (
         "Ghi đúng tên tệp của CLB, không có .yaml.",
         "Write the club file's name exactly, without .yaml."),
+    "story.unknown_province": (
+        "province: '{province}' không phải một trong 34 tỉnh, thành phố",
+        "province: '{province}' is not one of the 34 provinces and cities"),
+    "story.province_not_club": (
+        "province: '{province}' khác tỉnh của CLB ({club})",
+        "province: '{province}' differs from the club's province ({club})"),
+    "story.province.hint": (
+        "Ghi tên tỉnh, thành phố hiện nay (sau 1/7/2025), hoặc bỏ dòng này khi đã có club.",
+        "Write the current province (after 1 July 2025), or drop the line when club is given."),
 
     # --- Output of ishc check and ishc build ------------------------------------------------
     "output.warning": (

@@ -211,7 +211,8 @@ def test_only_photos_with_consent_are_published(mini, tmp_path):
     result = build(mini, tmp_path / "site", pdf=False)
     page = (result.out / "clubs" / "ha-noi" / "dong-hoang.html").read_text("utf-8")
     assert 'src="../../photos/hop-mat.jpg"' in page and "Gặp mặt đầu xuân" in page
-    assert (result.out / "photos" / "hop-mat.jpg").read_bytes() == (photos / "hop-mat.jpg").read_bytes()
+    published = Image.open(result.out / "photos" / "hop-mat.jpg")
+    assert published.size == (40, 30) and published.getpixel((20, 15))[1] > 100  # green
     assert not list(result.out.rglob("chua-dong-y*"))
     assert not any("Ảnh chưa xin phép" in f.read_text("utf-8", errors="ignore")
                    for f in result.out.rglob("*.html"))

@@ -78,7 +78,9 @@ def load_sources(project: Project) -> Sources:
     sources.pages = markdown_files(project.content / "pages")
     photos = project.content / "photos"
     if photos.is_dir():
-        sources.photos = frozenset(p.name for p in photos.iterdir() if p.is_file())
+        # A link could publish any file of the machine as a "photo": only real files count.
+        sources.photos = frozenset(p.name for p in photos.iterdir()
+                                   if p.is_file() and not p.is_symlink())
     sources.problems.extend(stray_club_files(project))
     return sources
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import Field, PositiveInt
 
-from generator.model.club import Area, Club, RatingLevel, Record
+from generator.model.club import Area, Club, Photo, RatingLevel, Record
 
 AudienceId = str
 MODULE_SECTIONS = ("Kế hoạch buổi học", "Nội dung chính", "Hoạt động", "Tài liệu phát tay",
@@ -179,6 +179,8 @@ class StoryMeta(Record):
     province: str | None = None
     summary: str
     consent: bool = Field(description="Người được nêu tên/ảnh đã đồng ý công bố")
+    areas: list[Area] = Field(default_factory=list, description="Mảng hoạt động câu chuyện kể về")
+    photo: Photo | None = Field(None, description="Ảnh đầu câu chuyện, trong content/photos/")
 
 
 class PageMeta(Record):
@@ -208,6 +210,13 @@ class Story:
     meta: StoryMeta
     body: str
     path: str
+    province: str | None = None  # slug: the club's province, else the one the story names
+
+    @property
+    def photo(self) -> Photo | None:
+        """The photo to publish: only with the consent of the story and of the photo."""
+        photo = self.meta.photo
+        return photo if photo and photo.consent and self.meta.consent else None
 
 
 @dataclass(frozen=True)

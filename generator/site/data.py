@@ -8,7 +8,7 @@ shell (shell.py). Club pages are rendered where their club is checked, in a work
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
@@ -39,6 +39,8 @@ class DataContext:
     shell: Shell
     areas: tuple[AreaInfo, ...]
     stories: dict[str, str]  # story id -> title, for the clubs a story tells of
+    # province slug -> ((story id, title), ...), newest first, for the province pages
+    province_stories: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @cached_property
     def digest(self) -> str:
@@ -46,7 +48,8 @@ class DataContext:
         folder = self.templates / FOLDER
         texts = [f"{p.relative_to(folder)}:{digest(p.read_bytes())}"
                  for p in sorted(folder.rglob("*")) if p.is_file()]
-        return combine(self.shell.digest, *texts, repr(self.areas), repr(sorted(self.stories.items())))
+        return combine(self.shell.digest, *texts, repr(self.areas), repr(sorted(self.stories.items())),
+                       repr(sorted(self.province_stories.items())))
 
 
 class DataPages:
@@ -88,6 +91,7 @@ class DataPages:
         return self._page(f"clubs/{province.slug}/index.html", "province.html.j2",
                           f"CLB tại {province.name}", province=province, summary=summary,
                           communes=stats.communes[province.slug],
+                          stories=self.context.province_stories.get(province.slug, ()),
                           board=dashboard(summary, province.name, national=False))
 
     def commune(self, province: Province, commune: Commune) -> tuple[str, str]:

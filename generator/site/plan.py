@@ -16,7 +16,9 @@ from generator.project import Project
 from generator.site.data import (DataContext, DataPages, club_path, commune_path,
                                  provinces_with_clubs)
 from generator.site.mkdocs_run import WrittenSite, written_site
-from generator.site import search
+from generator.messages import t
+from generator.problems import BuildFailed
+from generator.site import photos, search
 from generator.site.output import Output, Planned
 from generator.site.shell import theme_shell
 from generator.site.written import CLUBS, HOME_FIGURES, SECTIONS, written_tree
@@ -37,6 +39,7 @@ class Written:
     pages: int
     docs_key: str
     docs: search.Part
+    photos: frozenset[str]  # the photos the stories show (with consent)
 
 
 def prepare_written(portal: Portal, printed: list, project: Project,
@@ -45,7 +48,8 @@ def prepare_written(portal: Portal, printed: list, project: Project,
     tree = written_tree(portal, printed, project)
     site, ran = written_site(tree, project, data_pages.__contains__)
     docs_key = tree.digest(cache.code_digest(), project.mkdocs_yml.read_text("utf-8"))
-    return Written(site, ran, len(tree.pages), docs_key, _docs_part(docs_key, site, project))
+    return Written(site, ran, len(tree.pages), docs_key, _docs_part(docs_key, site, project),
+                   frozenset(s.photo.file for s in portal.stories if s.photo))
 
 
 def data_page_paths(club_files: list) -> frozenset[str]:
@@ -58,7 +62,12 @@ def data_page_paths(club_files: list) -> frozenset[str]:
 def data_context(portal: Portal, project: Project) -> DataContext:
     shell = theme_shell(project, SECTIONS, CLUBS[1])
     stories = {s.id: s.meta.title for s in portal.stories}
-    return DataContext(project.templates, shell, tuple(portal.areas), stories)
+    by_province: dict[str, list] = {}
+    for story in sorted(portal.stories, key=lambda s: s.meta.date, reverse=True):
+        if story.province:
+            by_province.setdefault(story.province, []).append((story.id, story.meta.title))
+    return DataContext(project.templates, shell, tuple(portal.areas), stories,
+                       {k: tuple(v) for k, v in by_province.items()})
 
 
 def plan_site(written: Written, project: Project, context: DataContext, clubs: ClubStage,
@@ -73,7 +82,7 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
     _club_pages(plan, output, clubs, summaries)
     index = _Search(plan, output, project, written, stats, summaries)
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
-    _photos(plan, output, project, summaries)
+    _photos(plan, output, project, summaries, written.photos)
     progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
     index.finish()
     progress.stage("Chỉ mục tìm kiếm")
@@ -189,12 +198,15 @@ def _fill_home(plan: dict[str, Planned], output: Output, root: Path, context: Da
     plan["index.html"] = Planned(key, data=html.replace(HOME_FIGURES, figures).encode("utf-8"))
 
 
-def _photos(plan: dict[str, Planned], output: Output, project: Project, summaries: list) -> None:
-    """Only the photos a club shows with recorded consent; the rest never leave content/."""
+def _photos(plan: dict[str, Planned], output: Output, project: Project, summaries: list,
+            stories: frozenset[str]) -> None:
+    """Only the photos a club or a story shows with recorded consent, as photos.py publishes
+    them; the rest never leave content/."""
     folder = project.content / "photos"
-    for name in sorted({p for s in summaries for p in s.photos}):
-        source = folder / name
-        stat = source.stat()
-        # Photos can be large and many: keyed by their stamp, not read on every build.
-        key = cache.combine(name, str(stat.st_size), str(stat.st_mtime_ns))
-        plan[f"photos/{name}"] = _copy(output, f"photos/{name}", key, source)
+    for name in sorted({p for s in summaries for p in s.photos} | stories):
+        try:
+            key, copy = photos.published(folder / name, project.cache / "photos")
+        except photos.NotAPhoto as err:
+            raise BuildFailed(t("photo.unreadable", file=f"content/photos/{name}",
+                                reason=str(err))) from err
+        plan[f"photos/{name}"] = _copy(output, f"photos/{name}", key, copy)

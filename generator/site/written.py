@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator import fonts
 from generator.cache import combine, digest
-from generator.load.text import fold, sort_key
+from generator.load.text import fold, slugify, sort_key
 from generator.markdown import site_config
 from generator.model.club import RATING_LEVELS
 from generator.model.content import Portal
@@ -61,7 +61,9 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
     common = {"portal": portal, "areas": {a.id: a for a in portal.areas},
               "levels": RATING_LEVELS, "handbooks": [p for p in printed if p.set],
               "form_pdfs": form_pdfs, "handouts": {p.module.id: p for p in printed if p.module},
-              "home_figures": Markup(HOME_FIGURES)}
+              "home_figures": Markup(HOME_FIGURES),
+              "provinces": {p.slug: p for p in portal.provinces},
+              "area_slugs": {a.id: slugify(a.vi) for a in portal.areas}}
 
     def page(path: str, template: str, **values) -> None:
         tree.pages[path] = env.get_template(template).render(**common, **values)
@@ -73,7 +75,7 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
         page(f"{extra.name}.md", "page.md.j2", page=extra)
 
     _training(portal, page)
-    page("stories/index.md", "stories.md.j2", stories=stories)
+    _stories(portal, stories, page, common["provinces"], common["area_slugs"])
     for story in stories:
         page(f"stories/{story.id}.md", "story.md.j2", story=story,
              club_folder=portal.club_folders.get(story.meta.club or ""))
@@ -105,6 +107,32 @@ def _training(portal: Portal, page) -> None:
         member_of = [s for s in sets if s.number in module.meta.sets]
         page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of,
              body=answers_folded(module.body), neighbours=_neighbours(portal, member_of, module))
+
+
+def _stories(portal: Portal, stories: list, page, provinces: dict, area_slugs: dict) -> None:
+    """The stories index, and a page of them per province and per area (linked from each
+    story's card): at national scale a list of every story is too long to browse."""
+    by_province = sorted(_grouped(stories, lambda s: [s.province] if s.province else []).items(),
+                         key=lambda g: sort_key(provinces[g[0]].name))
+    by_area = sorted(_grouped(stories, lambda s: s.meta.areas).items(),
+                     key=lambda g: [a.id for a in portal.areas].index(g[0]))
+    shared = {"by_province": by_province, "by_area": by_area}
+    page("stories/index.md", "stories.md.j2", stories=stories, **shared)
+    for slug, group in by_province:
+        page(f"stories/tinh/{slug}.md", "stories_group.md.j2", stories=group, kind="province",
+             heading=provinces[slug].name, **shared)
+    areas = {a.id: a for a in portal.areas}
+    for area_id, group in by_area:
+        page(f"stories/linh-vuc/{area_slugs[area_id]}.md", "stories_group.md.j2", stories=group,
+             kind="area", heading=areas[area_id].vi, **shared)
+
+
+def _grouped(stories: list, keys) -> dict[str, list]:
+    groups: dict[str, list] = {}
+    for story in stories:
+        for key in keys(story):
+            groups.setdefault(key, []).append(story)
+    return groups
 
 
 def _by_letter(terms: list) -> list[tuple[str, list]]:

@@ -9,7 +9,8 @@ from pathlib import PurePosixPath
 
 from generator.load.markdown import MarkdownSource
 from generator.load.sources import Sources
-from generator.load.places import load_places
+from generator.load.places import Places, load_places
+from generator.load.text import name_key
 from generator.load.yamlfile import YamlDocument
 from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
@@ -17,7 +18,7 @@ from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalo
                                      IndicatorSets)
 from generator.messages import t
 from generator.problems import Problem
-from generator.validate.clubs import ClubRules
+from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.fields import parse_record
 
 
@@ -37,7 +38,7 @@ def validate(sources: Sources, today: dt.date | None = None
     indicator_sets = _indicator_sets(sources.indicators, problems)
     forms = _forms(sources.forms, catalogue, indicator_sets, problems)
     club_folders = {f.club_id: f.province_folder for f in sources.club_files}
-    stories = _stories(sources.stories, set(club_folders), problems)
+    stories = _stories(sources.stories, club_folders, places, sources.photos, problems)
     rules = ClubRules(places, indicator_sets, frozenset(s.id for s in stories),
                       today or dt.date.today(), sources.photos)
     glossary = _glossary(sources.glossary, problems)
@@ -231,17 +232,33 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
     return list(parsed.forms)
 
 
-def _stories(sources: list[MarkdownSource], club_ids: set[str],
-             problems: list[Problem]) -> list[Story]:
+def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places: Places,
+             photos: frozenset[str], problems: list[Problem]) -> list[Story]:
+    by_name = {name_key(p.name): p for p in places.provinces}
     stories = []
     for src in sources:
         meta = parse_record(src.meta, StoryMeta, problems=problems)
         if meta is None:
             continue
-        if meta.club and meta.club not in club_ids:
+        if meta.club and meta.club not in club_folders:
             problems.append(src.meta.problem(("club",), t("story.unknown_club", club=meta.club),
                                              t("story.unknown_club.hint")))
-        stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path))
+        # The story's province: its club's, else the one it names (one of the 34).
+        province = places.province(club_folders[meta.club]) if meta.club in club_folders else None
+        named = by_name.get(name_key(meta.province)) if meta.province else None
+        if meta.province and named is None:
+            close = difflib.get_close_matches(meta.province, [p.name for p in places.provinces], n=1)
+            problems.append(src.meta.problem(("province",),
+                t("story.unknown_province", province=meta.province),
+                t("hint.did_you_mean", name=close[0]) if close else t("story.province.hint")))
+        elif named and province and named != province:
+            problems.append(src.meta.problem(("province",),
+                t("story.province_not_club", province=meta.province, club=province.name),
+                t("story.province.hint")))
+        if meta.photo:
+            problems.extend(photo_problems(src.meta, ("photo",), meta.photo, photos))
+        stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path,
+                             (province or named).slug if (province or named) else None))
     return stories
 
 

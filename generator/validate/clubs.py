@@ -209,20 +209,27 @@ PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 
 
 def _photos(doc: YamlDocument, club: Club, photos: frozenset[str]) -> list[Problem]:
-    """A photo names a file in content/photos/; one without consent is never published."""
+    return [p for i, photo in enumerate(club.photos)
+            for p in photo_problems(doc, ("photos", i), photo, photos)]
+
+
+def photo_problems(doc: YamlDocument, where: tuple, photo: Photo,
+                   photos: frozenset[str]) -> list[Problem]:
+    """A photo names a file in content/photos/; one without consent is never published.
+    Shared by club files and stories (where: the photo's place in its document)."""
     problems = []
-    for i, photo in enumerate(club.photos):
-        if not photo.file.lower().endswith(PHOTO_TYPES):
-            problems.append(doc.problem(("photos", i, "file"),
-                t("photo.not_image", file=photo.file), t("photo.not_image.hint")))
-        elif photo.file not in photos:
-            close = difflib.get_close_matches(photo.file, sorted(photos), n=1)
-            problems.append(doc.problem(("photos", i, "file"),
-                t("photo.missing", file=photo.file),
-                t("hint.did_you_mean", name=close[0]) if close else t("photo.missing.hint")))
-        if not photo.consent:
-            problems.append(doc.problem(("photos", i, "consent"), t("photo.no_consent"),
-                                        t("photo.no_consent.hint"), severity="warning"))
+    field = ".".join(str(part) for part in where if isinstance(part, str)) + ".file"
+    if not photo.file.lower().endswith(PHOTO_TYPES):
+        problems.append(doc.problem(where + ("file",),
+            t("photo.not_image", field=field, file=photo.file), t("photo.not_image.hint")))
+    elif photo.file not in photos:
+        close = difflib.get_close_matches(photo.file, sorted(photos), n=1)
+        problems.append(doc.problem(where + ("file",),
+            t("photo.missing", field=field, file=photo.file),
+            t("hint.did_you_mean", name=close[0]) if close else t("photo.missing.hint")))
+    if not photo.consent:
+        problems.append(doc.problem(where + ("consent",), t("photo.no_consent"),
+                                    t("photo.no_consent.hint"), severity="warning"))
     return problems
 
 

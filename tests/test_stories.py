@@ -1,0 +1,118 @@
+"""Stories: cards with province and areas, pages per province and per area, photos published
+scaled and without their metadata, and the checks on a story's front matter."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.build import build, check
+from generator.problems import BuildFailed, SourceError
+
+
+def story(mini, name: str, **fields) -> None:
+    meta = {"title": "Câu chuyện thử", "date": "2025-05-01", "summary": "Tóm tắt ngắn.",
+            "consent": "true", **fields}
+    folder = mini.content / "stories"
+    folder.mkdir(exist_ok=True)
+    front = "\n".join(f"{k}: {v}" for k, v in meta.items())
+    (folder / f"{name}.md").write_text(f"---\n{front}\n---\n\nNội dung câu chuyện.\n", "utf-8")
+
+
+def photo_with_gps(path, size=(3000, 2000)) -> None:
+    from PIL import Image
+
+    image = Image.new("RGB", size, "teal")
+    exif = Image.Exif()
+    exif[0x010F] = "Điện thoại của chị Hoa"  # Make
+    exif[0x8825] = {1: "N", 2: (21.0, 2.0, 3.0), 3: "E", 4: (105.0, 50.0, 1.0)}  # GPS
+    image.save(path, "JPEG", exif=exif)
+
+
+def test_stories_are_listed_by_province_and_by_area(example_build):
+    project, result = example_build
+    index = (result.out / "stories" / "index.html").read_text("utf-8")
+    pages = {p.stem: p.read_text("utf-8") for p in (result.out / "stories").glob("*.html")}
+    cards = re.findall(r'<article class="ishc-story-card.*?</article>', index, re.S)
+    assert len(cards) == len(pages) - 1 == 3
+    for card in cards:
+        story_id = re.search(r'href="\.\./stories/([^"]+)\.html"', card).group(1)
+        province = re.search(r'href="\.\./stories/tinh/([^"]+)\.html">([^<]+)<', card)
+        by_province = (result.out / "stories" / "tinh" / f"{province.group(1)}.html").read_text("utf-8")
+        assert f"stories/{story_id}.html" in by_province
+        assert f"stories/{story_id}.html" in (
+            result.out / "clubs" / province.group(1) / "index.html").read_text("utf-8")
+        areas = re.findall(r'href="\.\./stories/linh-vuc/([^"]+)\.html"', card)
+        assert areas, story_id
+        for area in areas:
+            listed = (result.out / "stories" / "linh-vuc" / f"{area}.html").read_text("utf-8")
+            assert f"stories/{story_id}.html" in listed
+    # A page per province lists only that province's stories.
+    for page in (result.out / "stories" / "tinh").glob("*.html"):
+        html = page.read_text("utf-8")
+        assert html.count('<article class="ishc-story-card') == 1, page.name
+
+
+def test_a_story_photo_is_published_scaled_and_without_its_metadata(mini, tmp_path):
+    from PIL import Image
+
+    (mini.content / "photos").mkdir()
+    photo_with_gps(mini.content / "photos" / "do-huyet-ap.jpg")
+    story(mini, "suc-khoe", club="dong-hoang", areas="[health]",
+          photo="{file: do-huyet-ap.jpg, caption: Góc đo huyết áp, consent: true}")
+    result = build(mini, tmp_path / "site", pdf=False)
+    page = (result.out / "stories" / "suc-khoe.html").read_text("utf-8")
+    assert 'src="../photos/do-huyet-ap.jpg" alt="Góc đo huyết áp"' in page
+    assert 'src="../photos/do-huyet-ap.jpg"' in (result.out / "stories" / "index.html").read_text("utf-8")
+    published = result.out / "photos" / "do-huyet-ap.jpg"
+    image = Image.open(published)
+    assert image.size == (1600, 1067)
+    assert not image.getexif() and b"GPS" not in published.read_bytes()
+    assert "Điện thoại".encode() not in published.read_bytes()
+    assert (mini.content / "photos" / "do-huyet-ap.jpg").stat().st_size > 0  # the original stays
+
+
+def test_a_story_photo_without_consent_stays_home(mini, tmp_path):
+    (mini.content / "photos").mkdir()
+    photo_with_gps(mini.content / "photos" / "chua-xin.jpg", (50, 40))
+    story(mini, "chua-xin", photo="{file: chua-xin.jpg, caption: Ảnh chưa xin phép, consent: false}")
+    result = build(mini, tmp_path / "site", pdf=False)
+    assert not list(result.out.rglob("chua-xin.jpg"))
+    assert "Ảnh chưa xin phép" not in (result.out / "stories" / "chua-xin.html").read_text("utf-8")
+    assert any("không được đăng" in w.message for w in result.warnings
+               if w.path.endswith("chua-xin.md"))
+
+
+def test_a_photo_that_is_not_an_image_stops_the_build_and_names_the_file(mini, tmp_path):
+    (mini.content / "photos").mkdir()
+    (mini.content / "photos" / "hong.jpg").write_text("không phải ảnh", "utf-8")
+    story(mini, "anh-hong", photo="{file: hong.jpg, caption: Ảnh hỏng, consent: true}")
+    with pytest.raises(BuildFailed, match=r"content/photos/hong\.jpg: không đọc được ảnh"):
+        build(mini, tmp_path / "site", pdf=False)
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_linked_file_is_not_taken_for_a_photo(mini, tmp_path):
+    (mini.content / "photos").mkdir()
+    secret = tmp_path / "ngoai.jpg"
+    photo_with_gps(secret, (20, 20))
+    (mini.content / "photos" / "lien-ket.jpg").symlink_to(secret)
+    story(mini, "lien-ket", photo="{file: lien-ket.jpg, caption: Liên kết, consent: true}")
+    problems = check(mini)
+    assert any(p.message.startswith("photo.file: không có ảnh 'content/photos/lien-ket.jpg'")
+               for p in problems)
+
+
+@pytest.mark.parametrize("fields, line, words", [
+    ({"province": "Hà Nộii"}, 6, "Hà Nội"),  # a typo: the hint names the province
+    ({"club": "dong-hoang", "province": "Hải Phòng"}, 7, "Hà Nội"),  # not the club's
+    ({"areas": "[suc-khoe]"}, 6, "areas"),
+])
+def test_a_story_names_a_real_province_and_known_areas(mini, fields, line, words):
+    story(mini, "sai", **fields)
+    errors = [p for p in check(mini) if p.severity == "error" and p.path.endswith("sai.md")]
+    assert len(errors) == 1 and errors[0].line == line, errors
+    assert words in errors[0].message + errors[0].hint
+    with pytest.raises(SourceError):
+        build(mini, mini.root / "site", pdf=False)
