@@ -503,8 +503,26 @@ def test_no_markdown_attribute_or_dangling_label_reaches_the_pages(example_build
     # What the W3C Nu checker found in our own templates: a leaked markdown="0", and a
     # <label for="__toc"> with no __toc on pages that open a section.
     _, result = example_build
+    toggles = 0
     for page in result.out.rglob("*.html"):
         html = page.read_text("utf-8")
         assert ' markdown="' not in html, page
         if 'for="__toc"' in html:
             assert 'id="__toc"' in html, page
+        # And in the theme's own templates (generator/site/theme_html.py): an autocomplete on
+        # its toggles, an empty tabindex on navigation labels. 404.html included.
+        assert not re.search(r'<input[^>]*type="checkbox"[^>]*autocomplete', html), page
+        assert 'tabindex=""' not in html, page
+        toggles += 'data-md-toggle="drawer"' in html  # the toggles themselves stay
+    assert toggles > 100
+
+
+def test_theme_faults_are_removed_and_nothing_else():
+    from generator.site.theme_html import repaired
+
+    html = ('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input type="search" autocomplete="off"><label for="a" tabindex="">x</label>'
+            '<label tabindex="0">y</label>')
+    assert repaired(html) == ('<input class="md-toggle" type="checkbox" id="__drawer">'
+                              '<input type="search" autocomplete="off"><label for="a">x</label>'
+                              '<label tabindex="0">y</label>')

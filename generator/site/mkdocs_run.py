@@ -18,6 +18,7 @@ from typing import Callable
 from generator import cache
 from generator.project import Project
 from generator.site.shell import theme_digest
+from generator.site.theme_html import repaired
 from generator.site.written import WrittenTree
 
 CACHE_DIR = "written"
@@ -46,6 +47,12 @@ class _Pages:
     def on_page_content(self, html: str, page, **_) -> str:
         self.pages[page.file.src_uri] = (str(page.title or ""), html)
         return html
+
+    def on_post_page(self, output: str, **_) -> str:
+        return repaired(output)
+
+    def on_post_template(self, output_content: str, **_) -> str:  # 404.html
+        return repaired(output_content)
 
 
 class _Collect(logging.Handler):

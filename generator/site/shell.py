@@ -18,6 +18,7 @@ from markupsafe import escape
 
 from generator import cache
 from generator.project import Project
+from generator.site.theme_html import repaired
 
 TITLE = "ISHC-TITLE"
 CONTENT = "ISHC-CONTENT"
@@ -88,7 +89,7 @@ def _render_shell(project: Project, sections: list[tuple[str, str]], current: st
             page = Page(TITLE, file, config)
             context = get_context(Navigation([], []), Files([file]), config, page)
             html = template.render(**context, sections=sections, current_section=current)
-            parts[depth] = _cut(_compact(html))
+            parts[depth] = _cut(_compact(repaired(html)))
     return Shell(parts)
 
 
