@@ -27,9 +27,11 @@ def test_no_page_is_wider_than_a_phone(phone):
     assert wide == []
 
 
-def test_from_the_directory_to_a_club_and_back_by_the_breadcrumb(phone):
+def test_from_home_to_a_club_and_back_by_the_breadcrumb(phone):
     base, page, _ = phone
-    page.goto(f"{base}/clubs/index.html")
+    page.goto(f"{base}/index.html")
+    page.click("article >> text=Danh bạ và số liệu các CLB")
+    assert page.url.endswith("/clubs/index.html")
     page.click("text=Hải Phòng")
     page.click("text=Xã Gia Lộc")
     page.click("text=CLB Liên thế hệ Tự giúp nhau thôn Lang Nhuận")
@@ -38,6 +40,8 @@ def test_from_the_directory_to_a_club_and_back_by_the_breadcrumb(phone):
     assert page.url.endswith("/clubs/hai-phong/index.html")
     page.click(".ishc-crumbs >> text=Cả nước")
     assert page.url.endswith("/clubs/index.html")
+    page.click(".ishc-crumbs >> text=Trang chủ")
+    assert page.url.endswith("/index.html") and "/clubs/" not in page.url
 
 
 def contrast(foreground: str, background: str) -> float:
