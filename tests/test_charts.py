@@ -57,8 +57,11 @@ def test_a_target_is_not_met_by_rounding():
     assert found["Người vay vốn là nữ"].met is None  # no loan figures: not judged
 
 
-def test_the_national_dashboard_counts_new_clubs_against_decision_1648():
-    s = Summary(founded={2024: 10, 2025: 7, 2026: 5})
-    new = next(t for t in dashboard(s, "Cả nước", national=True).targets if "2025–2030" in t.label)
-    assert new.value == "12 CLB" and new.met is False
+def test_the_national_dashboard_counts_new_clubs_against_decisions_1336_and_1648():
+    s = Summary(founded={2020: 900, 2021: 1000, 2024: 1900, 2025: 7, 2026: 5})
+    board = {t.label: t for t in dashboard(s, "Cả nước", national=True).targets}
+    new = board["CLB thành lập mới 2025–2030"]
+    assert new.value == "12 CLB" and new.met is False and "1648" in new.source
+    old = board["CLB thành lập mới 2021–2025"]  # 2020 is before the decision's period
+    assert old.value == "2.907 CLB" and old.met is False and "1336" in old.source
     assert not any("2025–2030" in t.label for t in targets(s, national=False))
