@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.club_stage import PageRequest, run_club_stage
 from generator.load.sources import load_sources
+from generator.messages import t
 from generator.model.content import Portal
 from generator.problems import BuildFailed, Problem, SourceError
 from generator.progress import Progress
@@ -65,7 +66,8 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
     progress.stage("Đọc và kiểm tra dữ liệu nguồn")
     sources = load_sources(project)
     portal, rules, problems = validate(sources, today)
-    output = Output(out, project.cache)
+    with _stage_errors():
+        output = Output(out, project.cache, project)
     beside = None
     try:
         with _stage_errors():
@@ -123,3 +125,15 @@ def _stage_errors():
         raise BuildFailed(f"lỗi khi dùng mẫu trong templates/: {err}") from err
     except (FontMissing, MkDocsFailed) as err:
         raise BuildFailed(str(err)) from err
+    except OSError as err:  # a full disk, a folder without write permission, a file in use
+        raise BuildFailed(t("output.io", file=err.filename or "?", reason=_reason(err))) from err
+
+
+def _reason(err: OSError) -> str:
+    """The operating system's reason in the user's language when it is a common one."""
+    import errno
+
+    from generator.messages import MESSAGES
+
+    key = f"errno.{errno.errorcode.get(err.errno or 0, '')}"
+    return t(key) if key in MESSAGES else (err.strerror or str(err))

@@ -529,6 +529,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.failed": (
         "Lỗi: {reason}\nChưa ghi gì ra thư mục kết quả.",
         "Error: {reason}\nNothing was written to the output folder."),
+    "destination.project": (
+        "không dựng vào {out}: thư mục này chứa chính dự án, và bản dựng thay toàn bộ thư mục "
+        "kết quả. Bỏ --out để dựng vào site/, hoặc chọn một thư mục ngoài dự án.",
+        "will not build into {out}: it holds the project itself, and a build replaces its whole "
+        "output folder. Drop --out to build into site/, or choose a folder outside the project."),
+    "destination.sources": (
+        "không dựng vào {out}: thư mục nằm trong {folder}/ của dự án, nơi giữ tệp nguồn. "
+        "Bỏ --out để dựng vào site/, hoặc chọn thư mục khác.",
+        "will not build into {out}: it lies inside the project's {folder}/, which holds sources. "
+        "Drop --out to build into site/, or choose another folder."),
+    "destination.file": (
+        "không dựng vào {out}: đó là một tệp, không phải thư mục.",
+        "will not build into {out}: it is a file, not a folder."),
+    "destination.not_ours": (
+        "không dựng vào {out}: thư mục đã có {count} tệp không do ishc tạo, và bản dựng sẽ xoá "
+        "hết. Chọn một thư mục trống hoặc chưa có; nếu không cần các tệp đó nữa, tự xoá thư mục "
+        "trước.",
+        "will not build into {out}: it holds {count} files ishc did not make, and a build would "
+        "delete them all. Choose an empty or new folder; if those files are not needed, delete "
+        "the folder yourself first."),
+    "output.io": (
+        "không đọc hoặc ghi được {file}: {reason}. Kiểm tra quyền ghi và chỗ trống trên đĩa.",
+        "cannot read or write {file}: {reason}. Check write permission and free disk space."),
+    "errno.EACCES": ("không có quyền", "permission denied"),
+    "errno.EPERM": ("không được phép", "operation not permitted"),
+    "errno.ENOSPC": ("đĩa đã đầy", "the disk is full"),
+    "errno.EROFS": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    "errno.EEXIST": ("đã có một tệp cùng tên ở đó", "a file of that name is in the way"),
+    "errno.ENOTDIR": ("một phần của đường dẫn là tệp, không phải thư mục",
+                      "part of the path is a file, not a folder"),
+    "errno.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator import cache
+from generator.project import Project
+from generator.site.destination import check_destination
 
 MANIFESTS = "site"  # under the cache folder
 
@@ -46,10 +48,12 @@ class _Held(NamedTuple):  # a tuple: one per file of the site, pickled on every 
 class Output:
     """The output folder, its manifest and the staging folder beside it."""
 
-    def __init__(self, out: Path, cache_dir: Path):
+    def __init__(self, out: Path, cache_dir: Path, project: Project):
         self.out = out
         self._root = str(out)
         folder = cache_dir / MANIFESTS / cache.digest(str(out).encode())
+        # Before anything is created or deleted: is out a folder a build may replace?
+        check_destination(out, project, remembered=folder.is_dir() and out.is_dir())
         if not out.is_dir():  # the output was deleted: forget what it held
             shutil.rmtree(folder, ignore_errors=True)
         self.manifest = cache.Shelf(folder, _folder_of)

@@ -19,6 +19,7 @@ from generator.site.mkdocs_run import WrittenSite, written_site
 from generator.messages import t
 from generator.problems import BuildFailed
 from generator.site import photos, search
+from generator.site.destination import MARKER, MARKER_TEXT
 from generator.site.output import Output, Planned
 from generator.site.shell import theme_shell
 from generator.site.written import CLUBS, HOME_FIGURES, SECTIONS, written_tree
@@ -83,6 +84,8 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
     index = _Search(plan, output, project, written, stats, summaries)
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
     _photos(plan, output, project, summaries, written.photos)
+    marker = MARKER_TEXT.encode("utf-8")  # later builds may replace this folder (destination.py)
+    plan[MARKER] = _render(output, MARKER, cache.digest(marker), lambda: (MARKER, MARKER_TEXT))
     progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
     index.finish()
     progress.stage("Chỉ mục tìm kiếm")
