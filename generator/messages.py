@@ -560,6 +560,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errno.ENOTDIR": ("một phần của đường dẫn là tệp, không phải thư mục",
                       "part of the path is a file, not a folder"),
     "errno.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "print.refused": (
+        "{source}: {document} cần '{url}', nhưng bản in chỉ được dùng tệp trong dự án. Đặt ảnh "
+        "vào content/photos/ và dẫn tới nó bằng đường dẫn tương đối, hoặc bỏ liên kết đó.",
+        "{source}: {document} needs '{url}', but print may only use files inside the project. "
+        "Put the picture in content/photos/ and refer to it by a relative path, or drop the "
+        "link."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

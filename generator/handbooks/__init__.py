@@ -21,4 +21,4 @@ def render_handbooks(portal: Portal, project: Project, progress: Progress) -> li
     progress.stage("Soạn nội dung sổ tay, tài liệu phát tay và biểu mẫu")
     documents = compose_all(portal, project)
     progress.stage(f"In {len(documents)} tệp PDF")
-    return render_all(documents, project.cache / "handbooks", progress)
+    return render_all(documents, project.cache / "handbooks", progress, project.root)

@@ -66,6 +66,7 @@ class PrintDocument:
     form: Form | None = None
     module: Module | None = None
     edition: Edition | None = None  # revision and date of its sources, shown on the site
+    sources: tuple[str, ...] = ()  # the files it is made from, relative to the project
 
 
 class Composer:
@@ -121,7 +122,8 @@ class Composer:
                     css=self.css(variant.css))
                 filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
                 documents.append(PrintDocument(filename, html, set=material_set, variant=variant,
-                                               edition=book_edition))
+                                               edition=book_edition,
+                                               sources=tuple(m.path for m in modules)))
         return documents
 
     def handouts(self) -> list[PrintDocument]:
@@ -135,7 +137,7 @@ class Composer:
                                          if s.number in module.meta.sets],
                                    qr=self.qr(module), css=self.css())
             documents.append(PrintDocument(f"handouts/{module.id}.pdf", html, module=module,
-                                           edition=self.edition([module])))
+                                           edition=self.edition([module]), sources=(module.path,)))
         return documents
 
     def forms(self) -> list[PrintDocument]:
@@ -143,7 +145,7 @@ class Composer:
         forms_edition = edition(self.project.root, [self.project.content / "forms.yaml"])
         return [PrintDocument(f"forms/{form.id}.pdf",
                               template.render(form=form, portal=self.portal, css=self.css()),
-                              form=form, edition=forms_edition)
+                              form=form, edition=forms_edition, sources=("content/forms.yaml",))
                 for form in self.portal.forms]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from urllib.parse import unquote
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from generator.handbooks import booklet, preview
 from generator.handbooks.booklet import impose_booklet
 from generator.handbooks.compose import PrintDocument
 from generator.model.content import Form, MaterialSet
+from generator.messages import t
+from generator.problems import BuildFailed
 from generator.progress import Progress
 
 
@@ -65,8 +68,11 @@ class Printed:
         return [f"{stem}-trang-{n}.png" for n in range(1, len(self.previews) + 1)]
 
 
-def render_all(documents: list[PrintDocument], cache: Path, progress: Progress) -> list[Printed]:
+def render_all(documents: list[PrintDocument], cache: Path, progress: Progress,
+               root: Path) -> list[Printed]:
+    """root: the project, the one folder (with the fonts) that documents may read from."""
     cache.mkdir(parents=True, exist_ok=True)
+    allowed = (str(root), *sorted({str(face.path.parent) for face in fonts.faces()}))
     fonts_digest = _fonts_digest()
     keys = {d.filename: _cache_key(d, fonts_digest) for d in documents}
     cached = {d.filename: cache / f"{keys[d.filename]}.pdf" for d in documents}
@@ -74,10 +80,11 @@ def render_all(documents: list[PrintDocument], cache: Path, progress: Progress) 
     if todo:
         workers = max(1, min(len(todo), os.cpu_count() or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_render, d.html, str(cached[d.filename]),
-                                   bool(d.variant and d.variant.booklet)) for d in todo]
+            futures = {pool.submit(_render, d.html, str(cached[d.filename]),
+                                   bool(d.variant and d.variant.booklet), root.as_uri() + "/",
+                                   allowed): d for d in todo}
             for done, future in enumerate(as_completed(futures), 1):
-                future.result()  # re-raise a worker's error here
+                _result(future, futures[future], root)
                 progress.count("tệp PDF đã in", done, len(todo))
     rendered = {d.filename for d in todo}
     printed = []
@@ -124,8 +131,11 @@ def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
     """Everything the finished PDF depends on: its HTML, the renderer, fonts, imposition."""
     import weasyprint
 
+    from generator.handbooks import fetcher
+
     digest = hashlib.sha256(document.html.encode("utf-8"))
     digest.update(weasyprint.__version__.encode())
+    digest.update(Path(fetcher.__file__).read_bytes())  # what a document may read
     digest.update(fonts_digest)
     if document.variant and document.variant.booklet:
         digest.update(Path(booklet.__file__).read_bytes())  # a change to imposition re-imposes
@@ -134,15 +144,42 @@ def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def _render(html: str, target: str, booklet: bool) -> None:
+def _result(future, document: PrintDocument, root: Path) -> None:
+    """Re-raise a worker's error here; a refused resource as a message naming its source."""
+    from generator.handbooks.fetcher import Refused
+
+    try:
+        future.result()
+    except Refused as err:
+        raise BuildFailed(t("print.refused", document=document.filename, url=err.url,
+                            source=_source_of(err.url, document, root))) from None
+
+
+def _source_of(url: str, document: PrintDocument, root: Path) -> str:
+    """The module that names url (as the author wrote it, so matched by its last part), as
+    file:line; the document's name when none does."""
+    name = unquote(url.rstrip("/").rsplit("/", 1)[-1])[:200]
+    for source in document.sources:
+        lines = (root / source).read_text("utf-8", errors="replace").splitlines()
+        for number, line in enumerate(lines, 1):
+            if name and name in line:
+                return f"{source}:{number}"
+    return ", ".join(document.sources) or document.filename
+
+
+def _render(html: str, target: str, booklet: bool, base_url: str, allowed: tuple[str, ...]
+            ) -> None:
     """Render (and impose) one PDF into the cache, with its page count beside it."""
     from weasyprint import HTML
+
+    from generator.handbooks.fetcher import ProjectFetcher
 
     final = Path(target)
     partial = final.with_name(final.name + ".part")
     # Tagged PDF (a structure tree for screen readers); the imposed booklet is for paper only,
     # and pypdf's imposition would drop the tags anyway.
-    HTML(string=html, base_url=".").write_pdf(partial, pdf_tags=not booklet)
+    HTML(string=html, base_url=base_url, url_fetcher=ProjectFetcher(allowed)).write_pdf(
+        partial, pdf_tags=not booklet)
     if booklet:
         flat, partial = partial, final.with_name(final.name + ".imposed.part")
         impose_booklet(flat, partial)
