@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
+from xml.sax.saxutils import escape
 
 from generator import cache
 from generator.background import Background
@@ -16,6 +19,7 @@ from generator.project import Project
 from generator.site.data import (DataContext, DataPages, club_path, commune_path,
                                  provinces_with_clubs)
 from generator.site.mkdocs_run import WrittenSite, written_site
+from generator.markdown import site_config
 from generator.messages import t
 from generator.problems import BuildFailed
 from generator.site import photos, search
@@ -84,6 +88,7 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
     index = _Search(plan, output, project, written, stats, summaries)
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
     _photos(plan, output, project, summaries, written.photos)
+    _sitemap(plan, output, project)
     marker = MARKER_TEXT.encode("utf-8")  # later builds may replace this folder (destination.py)
     plan[MARKER] = _render(output, MARKER, cache.digest(marker), lambda: (MARKER, MARKER_TEXT))
     progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
@@ -213,3 +218,46 @@ def _photos(plan: dict[str, Planned], output: Output, project: Project, summarie
             raise BuildFailed(t("photo.unreadable", file=f"content/photos/{name}",
                                 reason=str(err))) from err
         plan[f"photos/{name}"] = _copy(output, f"photos/{name}", key, copy)
+
+
+SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (sitemaps.org)
+
+
+def _sitemap(plan: dict[str, Planned], output: Output, project: Project) -> None:
+    """Every page, data pages included (MkDocs' sitemap knows only the written ones), when
+    mkdocs.yml gives the site's address; none without one, as a sitemap needs full URLs."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):  # MkDocs' own, empty without site_url
+        plan.pop(name, None)
+    site_url = str(site_config(project.mkdocs_yml).get("site_url") or "").rstrip("/")
+    if not site_url:
+        return
+    pages = sorted(p for p in plan if p.endswith(".html") and p != "404.html")
+    files = _sitemap_files(site_url, pages)
+    for name, data in files.items():
+        key = cache.digest(data)
+        plan[name] = Planned(key) if output.has(name, key) else Planned(key, data=data)
+
+
+def _sitemap_files(site_url: str, pages: list[str]) -> dict[str, bytes]:
+    """sitemap.xml (an index of sitemap-N.xml files past 50,000 pages), each also gzipped
+    without a timestamp so that two builds are byte-identical."""
+    def urlset(chunk: list[str]) -> str:
+        urls = "".join(f"<url><loc>{escape(f'{site_url}/{quote(p)}')}</loc></url>\n" for p in chunk)
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+                f'"http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+
+    chunks = [pages[i:i + SITEMAP_LIMIT] for i in range(0, len(pages), SITEMAP_LIMIT)] or [[]]
+    texts: dict[str, str] = {}
+    if len(chunks) == 1:
+        texts["sitemap.xml"] = urlset(chunks[0])
+    else:
+        names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
+        texts.update(zip(names, map(urlset, chunks)))
+        entries = "".join(f"<sitemap><loc>{escape(site_url)}/{n}</loc></sitemap>\n" for n in names)
+        texts["sitemap.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
+                                f'"http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}'
+                                f'</sitemapindex>\n')
+    files = {name: text.encode("utf-8") for name, text in texts.items()}
+    files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"], mtime=0)
+    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site_url}/sitemap.xml\n".encode()
+    return files
