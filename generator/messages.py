@@ -566,6 +566,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: {document} needs '{url}', but print may only use files inside the project. "
         "Put the picture in content/photos/ and refer to it by a relative path, or drop the "
         "link."),
+    "plan.unknown_province": (
+        "province: '{province}' không phải một trong 34 tỉnh, thành phố",
+        "province: '{province}' is not one of the 34 provinces and cities"),
+    "plan.duplicate": (
+        "province: {province} đã có kế hoạch ở trên",
+        "province: {province} already has a plan above"),
+    "plan.duplicate.hint": (
+        "Gộp các năm vào một kế hoạch cho mỗi tỉnh.",
+        "Put all years into one plan per province."),
+    "plan.year": (
+        "clubs: năm {year} nằm ngoài 2010–2050",
+        "clubs: the year {year} is outside 2010–2050"),
+    "plan.year.hint": (
+        "Ghi năm đủ bốn chữ số, ví dụ 2025: 140.",
+        "Write the year in four digits, e.g. 2025: 140."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

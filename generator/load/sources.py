@@ -35,6 +35,7 @@ class Sources:
     glossary: YamlDocument | None = None
     indicators: YamlDocument | None = None
     forms: YamlDocument | None = None
+    plans: YamlDocument | None = None
     club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
     photos: frozenset[str] = frozenset()  # file names in content/photos/
     modules: list[MarkdownSource] = field(default_factory=list)
@@ -72,6 +73,7 @@ def load_sources(project: Project) -> Sources:
     sources.glossary = yaml_file(project.content / "glossary.yaml", required=False)
     sources.indicators = yaml_file(project.content / "indicators.yaml", required=False)
     sources.forms = yaml_file(project.content / "forms.yaml", required=False)
+    sources.plans = yaml_file(project.content / "plans.yaml", required=False)
     sources.club_files = club_files(project)
     sources.modules = markdown_files(project.content / "modules")
     sources.stories = markdown_files(project.content / "stories")

@@ -75,6 +75,19 @@ class AreaList(Record):
     areas: list[AreaInfo] = Field(min_length=1)
 
 
+class ProvincePlan(Record):
+    province: str = Field(description="Tỉnh, thành phố hiện nay (một trong 34 đơn vị)")
+    source: str = Field(description="Văn bản đặt ra kế hoạch: số, ngày, cơ quan ban hành")
+    clubs: dict[int, PositiveInt] = Field(
+        min_length=1, description="Năm -> tổng số CLB trong tỉnh theo kế hoạch đến cuối năm đó")
+
+
+class Plans(Record):
+    """content/plans.yaml: each province's own plan for its number of clubs."""
+
+    plans: list[ProvincePlan] = Field(default_factory=list)
+
+
 class Glossary(Record):
     """content/glossary.yaml"""
 
@@ -267,6 +280,7 @@ class Portal:
     pages: list[Page] = field(default_factory=list)
     indicator_sets: dict[str, IndicatorSet] = field(default_factory=dict)
     forms: list[Form] = field(default_factory=list)
+    plans: dict[str, ProvincePlan] = field(default_factory=dict)  # province slug -> its plan
 
     def set_forms(self, material_set: MaterialSet) -> list[Form]:
         return [f for f in self.forms if material_set.number in f.sets]

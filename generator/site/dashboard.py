@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.formatting import millions, number, percent_tenths
 from generator.indicators import FUND_BANDS, FUND_TARGET, Summary
 from generator.model.club import RATING_LEVELS
+from generator.model.content import ProvincePlan
 from generator.site.charts import ColumnChart, ShareBar, column_chart, share_bar
 
 VIE085 = "Dự án VIE085"
@@ -36,7 +37,8 @@ class Target:
     goal: str
     source: str
     value: str
-    met: bool | None  # None when there are no figures to judge by
+    met: bool | None  # None when there are no figures to judge by (or the year is to come)
+    note: str | None = None  # said instead of "no figures" when met is None
 
 
 @dataclass
@@ -50,10 +52,32 @@ class Dashboard:
     borrowers: ShareBar | None
 
 
-def dashboard(s: Summary, scope: str, national: bool) -> Dashboard:
+def dashboard(s: Summary, scope: str, national: bool, plan: ProvincePlan | None = None
+              ) -> Dashboard:
+    """plan: the province's own plan for its number of clubs (content/plans.yaml)."""
     year = s.data_year or None
-    return Dashboard(year, targets(s, national), _growth(s, scope, year), _women(s),
+    found = targets(s, national) + (plan_targets(s, plan, year) if plan else [])
+    return Dashboard(year, found, _growth(s, scope, year, plan), _women(s),
                      _ratings(s), _funds(s), _borrowers(s))
+
+
+def plan_targets(s: Summary, plan: ProvincePlan, year: int | None) -> list[Target]:
+    """Clubs in the province by the end of each year of its plan. A year still to come is not
+    judged unless already reached."""
+    found = []
+    for end, goal in sorted(plan.clubs.items()):
+        have = clubs_by(s, end)
+        due = year is None or end <= year
+        met = True if have >= goal else (False if due else None)
+        note = None if due else f"Đang thực hiện: còn {number(goal - have)} CLB"
+        found.append(Target(f"Số CLB đến năm {end} theo kế hoạch của tỉnh", f"{number(goal)} CLB",
+                            plan.source, f"{number(have)} CLB", met, note))
+    return found
+
+
+def clubs_by(s: Summary, year: int) -> int:
+    """Clubs founded up to the end of year."""
+    return sum(n for y, n in s.founded.items() if y <= year)
 
 
 def targets(s: Summary, national: bool) -> list[Target]:
@@ -83,7 +107,8 @@ def _at_least(part: int, whole: int, share: float) -> bool | None:
     return None if not whole else 100 * part >= share * whole
 
 
-def _growth(s: Summary, scope: str, year: int | None) -> ColumnChart | None:
+def _growth(s: Summary, scope: str, year: int | None, plan: ProvincePlan | None
+            ) -> ColumnChart | None:
     if not s.founded:
         return None
     last = max(year or 0, max(s.founded))
@@ -97,6 +122,11 @@ def _growth(s: Summary, scope: str, year: int | None) -> ColumnChart | None:
     new = [s.founded.get(y, 0) for y in years]
     reading = (f"{scope} có {number(totals[-1])} CLB đến năm {last}, trong đó "
                f"{number(new[-1])} CLB thành lập năm {last}.")
+    if plan:
+        # The plan's year that is running now, else its last: "41 of 60 clubs planned for 2025".
+        end = min((y for y in plan.clubs if y >= last), default=max(plan.clubs))
+        reading = (f"{scope}: {number(clubs_by(s, end))} trên {number(plan.clubs[end])} CLB theo "
+                   f"kế hoạch đến năm {end}. " + reading)
     return column_chart("Số CLB qua các năm", reading, [str(y) for y in years],
                         [("Tổng số CLB", totals), ("Thành lập trong năm", new)], number)
 

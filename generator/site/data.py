@@ -22,7 +22,7 @@ from generator.load.text import sort_key
 from generator.formatting import date as format_date
 from generator.formatting import millions, money_or_dash, number, number_or_dash, percent
 from generator.model.club import RATING_LEVELS, Club
-from generator.model.content import AreaInfo, ClubEntry, Province
+from generator.model.content import AreaInfo, ClubEntry, Province, ProvincePlan
 from generator.site.charts import ColumnChart, column_chart
 from generator.site.dashboard import dashboard
 from generator.site.shell import Shell
@@ -41,6 +41,7 @@ class DataContext:
     stories: dict[str, str]  # story id -> title, for the clubs a story tells of
     # province slug -> ((story id, title), ...), newest first, for the province pages
     province_stories: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    plans: dict[str, ProvincePlan] = field(default_factory=dict)  # province slug -> its plan
 
     @cached_property
     def digest(self) -> str:
@@ -49,7 +50,8 @@ class DataContext:
         texts = [f"{p.relative_to(folder)}:{digest(p.read_bytes())}"
                  for p in sorted(folder.rglob("*")) if p.is_file()]
         return combine(self.shell.digest, *texts, repr(self.areas), repr(sorted(self.stories.items())),
-                       repr(sorted(self.province_stories.items())))
+                       repr(sorted(self.province_stories.items())),
+                       repr(sorted(self.plans.items())))
 
 
 class DataPages:
@@ -92,7 +94,8 @@ class DataPages:
                           f"CLB tại {province.name}", province=province, summary=summary,
                           communes=stats.communes[province.slug],
                           stories=self.context.province_stories.get(province.slug, ()),
-                          board=dashboard(summary, province.name, national=False))
+                          board=dashboard(summary, province.name, national=False,
+                                          plan=self.context.plans.get(province.slug)))
 
     def commune(self, province: Province, commune: Commune) -> tuple[str, str]:
         return self._page(commune_path(province.slug, commune.slug), "commune.html.j2",

@@ -72,7 +72,7 @@ def data_context(portal: Portal, project: Project) -> DataContext:
         if story.province:
             by_province.setdefault(story.province, []).append((story.id, story.meta.title))
     return DataContext(project.templates, shell, tuple(portal.areas), stories,
-                       {k: tuple(v) for k, v in by_province.items()})
+                       {k: tuple(v) for k, v in by_province.items()}, portal.plans)
 
 
 def plan_site(written: Written, project: Project, context: DataContext, clubs: ClubStage,

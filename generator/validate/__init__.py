@@ -15,7 +15,7 @@ from generator.load.yamlfile import YamlDocument
 from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
                                      Story, StoryMeta, Form, Forms, IndicatorSet,
-                                     IndicatorSets)
+                                     IndicatorSets, Plans, ProvincePlan)
 from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
@@ -42,13 +42,14 @@ def validate(sources: Sources, today: dt.date | None = None
     rules = ClubRules(places, indicator_sets, frozenset(s.id for s in stories),
                       today or dt.date.today(), sources.photos)
     glossary = _glossary(sources.glossary, problems)
+    plans = _plans(sources.plans, places, problems)
     pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
     if any(p.severity == "error" for p in problems) or catalogue is None:
         return None, rules, problems
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
                     club_folders=club_folders, glossary=glossary, stories=stories, pages=pages,
-                    indicator_sets=indicator_sets, forms=forms)
+                    indicator_sets=indicator_sets, forms=forms, plans=plans)
     return portal, rules, problems
 
 
@@ -260,6 +261,36 @@ def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places
         stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path,
                              (province or named).slug if (province or named) else None))
     return stories
+
+
+PLAN_YEARS = range(2010, 2051)
+
+
+def _plans(doc: YamlDocument | None, places: Places, problems: list[Problem]
+           ) -> dict[str, ProvincePlan]:
+    """content/plans.yaml: one plan per province, named as it is today, for sensible years."""
+    parsed = parse_record(doc, Plans, problems=problems) if doc else None
+    if parsed is None:
+        return {}
+    by_name = {name_key(p.name): p for p in places.provinces}
+    found: dict[str, ProvincePlan] = {}
+    for i, plan in enumerate(parsed.plans):
+        province = by_name.get(name_key(plan.province))
+        if province is None:
+            close = difflib.get_close_matches(plan.province, [p.name for p in places.provinces], n=1)
+            problems.append(doc.problem(("plans", i, "province"),
+                t("plan.unknown_province", province=plan.province),
+                t("hint.did_you_mean", name=close[0]) if close else t("story.province.hint")))
+            continue
+        if province.slug in found:
+            problems.append(doc.problem(("plans", i, "province"),
+                t("plan.duplicate", province=province.name), t("plan.duplicate.hint")))
+        for year in plan.clubs:
+            if year not in PLAN_YEARS:
+                problems.append(doc.problem(("plans", i, "clubs", year),
+                    t("plan.year", year=year), t("plan.year.hint"), key=True))
+        found[province.slug] = plan
+    return found
 
 
 def _glossary(doc: YamlDocument | None, problems: list[Problem]) -> list[GlossaryTerm]:
