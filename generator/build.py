@@ -133,7 +133,10 @@ def _reason(err: OSError) -> str:
     """The operating system's reason in the user's language when it is a common one."""
     import errno
 
-    from generator.messages import MESSAGES
+    key = _REASONS.get(errno.errorcode.get(err.errno or 0, ""))
+    return t(key) if key else (err.strerror or str(err))
 
-    key = f"errno.{errno.errorcode.get(err.errno or 0, '')}"
-    return t(key) if key in MESSAGES else (err.strerror or str(err))
+
+_REASONS = {"EACCES": "errno.eacces", "EPERM": "errno.eperm", "ENOSPC": "errno.enospc",
+            "EROFS": "errno.erofs", "EEXIST": "errno.eexist", "ENOTDIR": "errno.enotdir",
+            "ENOENT": "errno.enoent"}

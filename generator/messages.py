@@ -552,14 +552,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.io": (
         "không đọc hoặc ghi được {file}: {reason}. Kiểm tra quyền ghi và chỗ trống trên đĩa.",
         "cannot read or write {file}: {reason}. Check write permission and free disk space."),
-    "errno.EACCES": ("không có quyền", "permission denied"),
-    "errno.EPERM": ("không được phép", "operation not permitted"),
-    "errno.ENOSPC": ("đĩa đã đầy", "the disk is full"),
-    "errno.EROFS": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
-    "errno.EEXIST": ("đã có một tệp cùng tên ở đó", "a file of that name is in the way"),
-    "errno.ENOTDIR": ("một phần của đường dẫn là tệp, không phải thư mục",
+    "errno.eacces": ("không có quyền", "permission denied"),
+    "errno.eperm": ("không được phép", "operation not permitted"),
+    "errno.enospc": ("đĩa đã đầy", "the disk is full"),
+    "errno.erofs": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    "errno.eexist": ("đã có một tệp cùng tên ở đó", "a file of that name is in the way"),
+    "errno.enotdir": ("một phần của đường dẫn là tệp, không phải thư mục",
                       "part of the path is a file, not a folder"),
-    "errno.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "errno.enoent": ("không có tệp hoặc thư mục này", "no such file or folder"),
     "print.refused": (
         "{source}: {document} cần '{url}', nhưng bản in chỉ được dùng tệp trong dự án. Đặt ảnh "
         "vào content/photos/ và dẫn tới nó bằng đường dẫn tương đối, hoặc bỏ liên kết đó.",
@@ -581,6 +581,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.year.hint": (
         "Ghi năm đủ bốn chữ số, ví dụ 2025: 140.",
         "Write the year in four digits, e.g. 2025: 140."),
+    "html.tag": (
+        "thẻ HTML <{value}> không được dùng trong nội dung",
+        "the HTML tag <{value}> is not allowed in content"),
+    "html.tag.hint": (
+        "Viết bằng Markdown; các thẻ HTML được phép có trong content/README.md (mục HTML).",
+        "Write it in Markdown; the HTML tags allowed are in content/README.md (section HTML)."),
+    "html.attribute": (
+        "thuộc tính HTML '{value}' không được dùng trong nội dung",
+        "the HTML attribute '{value}' is not allowed in content"),
+    "html.attribute.hint": (
+        "Bỏ thuộc tính này; được dùng: class, id, title, href, src, alt, width, height, "
+        "colspan, rowspan, open, lang.",
+        "Remove it; allowed: class, id, title, href, src, alt, width, height, colspan, "
+        "rowspan, open, lang."),
+    "html.scheme": (
+        "liên kết kiểu '{value}' không được dùng",
+        "links of the kind '{value}' are not allowed"),
+    "html.scheme.hint": (
+        "Dẫn tới một trang trong cổng (đường dẫn tương đối) hoặc một địa chỉ http(s):// "
+        "hay mailto:.",
+        "Link to a page of the site (a relative path) or to an http(s):// or mailto: address."),
+    "html.absolute_path": (
+        "đường dẫn '{value}' bắt đầu từ gốc máy",
+        "the path '{value}' starts at the machine's root"),
+    "html.absolute_path.hint": (
+        "Dùng đường dẫn tương đối tới tệp trong dự án, ví dụ ../photos/anh.jpg.",
+        "Use a path relative to a file of the project, e.g. ../photos/photo.jpg."),
+    "html.remote_picture": (
+        "ảnh lấy từ mạng '{value}' không được dùng",
+        "the picture from the web '{value}' is not allowed"),
+    "html.remote_picture.hint": (
+        "Tải ảnh về, đặt vào content/photos/ (có sự đồng ý của người trong ảnh) và dẫn tới "
+        "bằng đường dẫn tương đối: trang phải mở được khi không có mạng.",
+        "Download it into content/photos/ (with the consent of the people in it) and use a "
+        "relative path: pages must open without a network."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

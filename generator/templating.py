@@ -22,8 +22,11 @@ def template_env(templates: Path, output: str, cache: Path | None = None) -> jin
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         bytecode = jinja2.FileSystemBytecodeCache(str(cache))
+    # The written pages are Markdown: a field's text must not become Markdown either (a link,
+    # an attr_list "{: onclick=…}", emphasis), so its Markdown characters become entities.
+    finalize = _plain_in_markdown if output == "site" else None
     env = jinja2.Environment(loader=loader, autoescape=True, bytecode_cache=bytecode,
-                             trim_blocks=True, lstrip_blocks=True,
+                             trim_blocks=True, lstrip_blocks=True, finalize=finalize,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(FILTERS)
     env.filters["cell"] = _cell
@@ -34,3 +37,16 @@ def template_env(templates: Path, output: str, cache: Path | None = None) -> jin
 def _cell(text: object) -> Markup:
     """Text safe inside a Markdown table cell: escaped, one line, no column separators."""
     return escape(" ".join(str(text).split())).replace("|", Markup("&#124;"))
+
+
+# Characters with a meaning in Markdown (or its attr_list and tables), as numeric references:
+# shown as themselves, read as nothing. Slugs, file names, dates and numbers hold none of them.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~"})
+
+
+def _plain_in_markdown(value: object) -> object:
+    """Text from the records, HTML-escaped and with its Markdown characters neutralised;
+    Markup (Markdown bodies, macros) passes as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(str(escape(value)).translate(_MARKDOWN))
+    return value

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import fonts
 from generator.cache import combine, digest
@@ -186,21 +186,28 @@ def _assets(project: Project, tree: WrittenTree) -> None:
         [(face, f"fonts/{face.name}.woff2") for face, _ in faces])
 
 
+def _text(title: str) -> str:
+    return str(escape(title))
+
+
 def _file_digest(path: Path) -> str:
     return digest(path.read_bytes())
 
 
 def _nav(portal: Portal, stories: list) -> list:
+    """The navigation; titles escaped here, as the theme writes them into every page as is."""
     sets = sorted(portal.catalogue.sets, key=lambda s: s.number)
     training = ["training/index.md"] + [
-        {f"{s.number}. {s.title}": [f"training/{s.slug}/index.md"] +
-         [{m.meta.title: f"modules/{m.id}.md"} for m in portal.set_modules(s)]}
+        {_text(f"{s.number}. {s.title}"): [f"training/{s.slug}/index.md"] +
+         [{_text(m.meta.title): f"modules/{m.id}.md"} for m in portal.set_modules(s)]}
         for s in sets]
-    extras = [{p.meta.title: f"{p.name}.md"}
+    extras = [{_text(p.meta.title): f"{p.name}.md"}
               for p in sorted(portal.pages, key=lambda p: p.meta.order) if p.name != "index"]
     nav = [{"Trang chủ": "index.md"}, {"Tập huấn": training}, {CLUBS[0]: CLUBS[1]},
-           {"Câu chuyện": ["stories/index.md"] + [{s.meta.title: f"stories/{s.id}.md"} for s in stories]},
-           {"Biểu mẫu": ["forms/index.md"] + [{f.title: f"forms/{f.id}.md"} for f in portal.forms]},
+           {"Câu chuyện": ["stories/index.md"] +
+            [{_text(s.meta.title): f"stories/{s.id}.md"} for s in stories]},
+           {"Biểu mẫu": ["forms/index.md"] +
+            [{_text(f.title): f"forms/{f.id}.md"} for f in portal.forms]},
            {"Tải về": "downloads.md"}, {"Thuật ngữ": "glossary.md"}, *extras,
            {"Tìm kiếm": "search.md"}]
     return nav

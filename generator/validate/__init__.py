@@ -20,6 +20,7 @@ from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.fields import parse_record
+from generator.validate.html_policy import findings
 
 
 def validate(sources: Sources, today: dt.date | None = None
@@ -45,6 +46,8 @@ def validate(sources: Sources, today: dt.date | None = None
     plans = _plans(sources.plans, places, problems)
     pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
+    for page in sources.pages:
+        problems.extend(html_problems(page))
     if any(p.severity == "error" for p in problems) or catalogue is None:
         return None, rules, problems
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
@@ -151,8 +154,21 @@ def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
                     t("audience.unknown", audience=audience),
                     t("hint.use_one_of", options=", ".join(sorted(audiences)))))
         problems.extend(_module_body(src, meta))
+        problems.extend(html_problems(src))
         modules.append(Module(meta, src.body, src.path, src.body_line))
     return modules
+
+
+def html_problems(src: MarkdownSource) -> list[Problem]:
+    """Raw HTML and links of a Markdown body against html_policy.py, at their lines."""
+    return [Problem(src.path, src.body_line + f.line - 1, 1, t(f.key, value=f.value),
+                    t(_HTML_HINTS[f.key]))
+            for f in findings(src.body)]
+
+
+_HTML_HINTS = {"html.tag": "html.tag.hint", "html.attribute": "html.attribute.hint",
+               "html.scheme": "html.scheme.hint", "html.absolute_path": "html.absolute_path.hint",
+               "html.remote_picture": "html.remote_picture.hint"}
 
 
 def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
@@ -258,6 +274,7 @@ def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places
                 t("story.province.hint")))
         if meta.photo:
             problems.extend(photo_problems(src.meta, ("photo",), meta.photo, photos))
+        problems.extend(html_problems(src))
         stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path,
                              (province or named).slug if (province or named) else None))
     return stories

@@ -1,0 +1,97 @@
+"""What an author may write in Markdown besides Markdown: a short list of HTML, safe links.
+
+Modules, stories and pages come from many hands and are published on a public site that
+older people open on their phones. Raw HTML is limited to the tags and attributes below, and
+links and pictures to relative paths and web or mail addresses; anything else is an error at
+its line, so the author learns what to change instead of finding it silently dropped.
+Code spans and fenced code are text, not HTML, and are skipped. content/README.md lists the same
+allowlist for authors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "u", "ul",
+})
+ATTRIBUTES = frozenset({"class", "id", "title", "href", "src", "alt", "width", "height",
+                        "colspan", "rowspan", "open", "markdown", "lang"})
+LINK_SCHEMES = ("http", "https", "mailto")
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Quoted values may hold ">": <img alt=">" onerror=…> is one tag, as a browser reads it.
+_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)(\s(?:"[^"]*"|'[^']*'|[^'">])*)?/?>""")
+_ATTRIBUTE = re.compile(r"""([^\s=/"'<>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+# [text](url "title"), ![alt](url), <url> autolinks and [label]: url references.
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing outside the policy: where (1-based line in the text), what key, what value."""
+
+    line: int
+    key: str  # a message key of messages.py
+    value: str
+
+
+def findings(text: str) -> list[Finding]:
+    """Everything in text (a Markdown body) that the policy refuses, in order."""
+    visible = _blank(text)
+    found: list[Finding] = []
+    for match in _TAG.finditer(visible):
+        line = visible.count("\n", 0, match.start()) + 1
+        name = match.group(2).lower()
+        if name not in TAGS:
+            found.append(Finding(line, "html.tag", name))
+            continue
+        for attribute, value in _ATTRIBUTE.findall(match.group(3) or ""):
+            attribute = attribute.lower()
+            if attribute not in ATTRIBUTES:
+                found.append(Finding(line, "html.attribute", attribute))
+            elif attribute in ("href", "src"):
+                found += _url_findings(line, html.unescape(value.strip("\"'")), attribute == "src")
+    for match in _INLINE_LINK.finditer(visible):
+        line = visible.count("\n", 0, match.start()) + 1
+        found += _url_findings(line, html.unescape(match.group(2)), bool(match.group(1)))
+    for pattern in (_AUTOLINK, _REFERENCE):
+        for match in pattern.finditer(visible):
+            line = visible.count("\n", 0, match.start()) + 1
+            found += _url_findings(line, html.unescape(match.group(1)), False)
+    return sorted(set(found), key=lambda f: (f.line, f.key, f.value))
+
+
+def _url_findings(line: int, url: str, picture: bool) -> list[Finding]:
+    # Browsers drop tabs, newlines and leading blanks in a scheme: "java\tscript:" runs.
+    squeezed = re.sub(r"[\x00-\x20]", "", url)
+    scheme = _SCHEME.match(squeezed)
+    if scheme is None:
+        return [Finding(line, "html.absolute_path", url)] if squeezed.startswith(("/", "\\")) else []
+    name = scheme.group(1).lower()
+    if name not in LINK_SCHEMES:
+        return [Finding(line, "html.scheme", f"{name}:")]
+    if picture and name != "mailto":
+        return [Finding(line, "html.remote_picture", url)]
+    return []
+
+
+def _blank(text: str) -> str:
+    """text with code and comments replaced by spaces (line breaks kept, so lines still count)."""
+    def spaces(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    for pattern in (_FENCE, _COMMENT, _CODE_SPAN):
+        text = pattern.sub(spaces, text)
+    return text

@@ -1,0 +1,67 @@
+"""Raw HTML and links in Markdown: a short allowlist, refused at the line that breaks it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.build import check
+from generator.validate.html_policy import findings
+
+HOSTILE = [
+    ("<script>alert(1)</script>", "html.tag", "script"),
+    ("<SCRIPT src=x></SCRIPT>", "html.tag", "script"),
+    ('<img src="a.png" onerror="alert(1)">', "html.attribute", "onerror"),
+    ('<p style="background:url(x)">chữ</p>', "html.attribute", "style"),
+    ('<img alt=">" onerror=alert(1) src=a.png>', "html.attribute", "onerror"),
+    ("<a\nhref=x\nonclick='alert(1)'>x</a>", "html.attribute", "onclick"),
+    ('<iframe src="https://example.com"></iframe>', "html.tag", "iframe"),
+    ('<form action="https://example.com"><input name="q"></form>', "html.tag", "form"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.com">', "html.tag", "meta"),
+    ("<style>body{display:none}</style>", "html.tag", "style"),
+    ("<svg onload=alert(1)>", "html.tag", "svg"),
+    ("[bấm vào đây](javascript:alert(1))", "html.scheme", "javascript:"),
+    ("[bấm](JaVaScRiPt:alert(1))", "html.scheme", "javascript:"),
+    ("[bấm](&#106;avascript:alert(1))", "html.scheme", "javascript:"),
+    ("[bấm](&#x6A;avascript&colon;alert(1))", "html.scheme", "javascript:"),
+    ('<a href="java\tscript:alert(1)">x</a>', "html.scheme", "javascript:"),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "html.scheme", "data:"),
+    ("![ảnh](data:image/png;base64,AAAA)", "html.scheme", "data:"),
+    ("<vbscript:msgbox(1)>", "html.scheme", "vbscript:"),
+    ("[x]: javascript:alert(1)", "html.scheme", "javascript:"),
+    ("![ảnh](https://example.com/anh.jpg)", "html.remote_picture", "https://example.com/anh.jpg"),
+    ("![ảnh](file:///etc/passwd)", "html.scheme", "file:"),
+    ("[hồ sơ](/etc/passwd)", "html.absolute_path", "/etc/passwd"),
+]
+
+BENIGN = [
+    "Dùng `<script>` trong mã là chữ, không phải HTML.",
+    "```html\n<script>alert(1)</script>\n```",
+    "[Quyết định 1336](https://vanban.chinhphu.vn/?pageid=27160&docid=200000)",
+    "[Bài trước](so-quy-tien-mat.md) và ![sơ đồ](../photos/so-do.png)",
+    "Gửi thư: <mailto:hoi@example.vn> hoặc <https://example.vn>",
+    '<div class="admonition note" markdown>\nGhi chú\n</div>',
+    "<details><summary>Đáp án</summary>Ba bước.</details>",
+    "Tỷ lệ 3 < 5 và 7 > 2; a<b.",
+]
+
+
+@pytest.mark.parametrize("text, key, value", HOSTILE)
+def test_hostile_html_and_links_are_refused(text, key, value):
+    found = findings(f"Dòng đầu.\n\n{text}\n")
+    assert (3, key, value) in [(f.line, f.key, f.value) for f in found], found
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_ordinary_markdown_passes(text):
+    assert findings(text) == []
+
+
+def test_check_points_at_the_file_and_line_of_a_story(mini):
+    folder = mini.content / "stories"
+    folder.mkdir()
+    (folder / "xau.md").write_text(
+        "---\ntitle: Thử\ndate: 2025-01-01\nsummary: Thử.\nconsent: true\n---\n\n"
+        "Đoạn một.\n\n<script>alert('xin chào')</script>\n", "utf-8")
+    problems = [p for p in check(mini) if p.path.endswith("xau.md")]
+    assert [(p.line, p.severity) for p in problems] == [(10, "error")]
+    assert "<script>" in problems[0].message and "content/README.md" in problems[0].hint
