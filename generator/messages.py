@@ -267,6 +267,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Correct the figures so that they agree."),
     # Raised by the data model (model/club.py) and shown as "<field>: <message>".
 
+    "model.invisible": (
+        "có ký tự vô hình {code} ({kind}) ở ký tự thứ {position}; gõ lại đoạn chữ này",
+        "holds the invisible character {code} ({kind}) at character {position}; type this "
+        "text again"),
+    "model.invisible.bidi": ("đảo chiều chữ", "changes the direction of the text"),
+    "model.invisible.zero_width": ("không có bề rộng", "zero width"),
     "model.reads_as_other_type": (
         "YAML đọc giá trị này thành số, ngày hoặc đúng/sai",
         "YAML reads this value as a number, a date or true/false"),
@@ -506,6 +512,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "story.unknown_club.hint": (
         "Ghi đúng tên tệp của CLB, không có .yaml.",
         "Write the club file's name exactly, without .yaml."),
+    "story.no_consent": (
+        "consent: câu chuyện chưa có đồng ý của người được kể nên sẽ không được đăng",
+        "consent: the story will not be published: the people in it have not consented"),
+    "story.no_consent.hint": (
+        "Khi người được nêu tên hoặc trích lời đã đồng ý bằng văn bản, ghi consent: true.",
+        "Once the people named or quoted have consented in writing, write consent: true."),
     "story.unknown_province": (
         "province: '{province}' không phải một trong 34 tỉnh, thành phố",
         "province: '{province}' is not one of the 34 provinces and cities"),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from generator.load.places import Places, load_places
 from generator.load.text import fold, name_key, nfc, slugify
@@ -97,7 +99,13 @@ def new_club(project: Project, *, province: str, commune: str, name: str,
 
 
 def _yaml_scalar(value: object) -> object:
-    """Quote a value that YAML would misread (a colon, a leading symbol, a number)."""
-    if isinstance(value, str) and (": " in value or value[:1] in "!&*[]{}#|>@`'\"%-?,"):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """Quote a value that YAML would not read back as the same text: "CLB số #5" (a comment
+    from " #"), "xóm: Đông", "2024", "yes", a leading symbol. A JSON string is a YAML one."""
+    if isinstance(value, str):
+        try:
+            same = yaml.safe_load(f"v: {value}") == {"v": value}
+        except yaml.YAMLError:
+            same = False
+        if not same:
+            return json.dumps(value, ensure_ascii=False)
     return value

@@ -57,3 +57,12 @@ def test_new_club_writes_the_official_commune_name(mini):
                "--village", "thôn Bắc") == 0
     data = read_yaml_file(mini.clubs / "hai-phong" / "thon-bac-gia-loc.yaml", "new.yaml").data
     assert data["place"]["commune"] == "Xã Gia Lộc"
+
+
+@pytest.mark.parametrize("name", ["CLB số #5", "CLB 2024", "yes", "CLB: Đông # Tây", "- CLB",
+                                  "CLB 'Hoa Sen'", 'CLB "Hoa Sen"', "null"])
+def test_new_club_names_read_back_as_typed(mini, name):
+    assert run(mini, "--province", "Hà Nội", "--commune", "Xã Sóc Sơn", "--name", name,
+               "--village", "thôn Mới", "--id", "moi") == 0
+    path = mini.clubs / "ha-noi" / "moi.yaml"
+    assert read_yaml_file(path, "moi.yaml").data["name"] == name

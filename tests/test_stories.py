@@ -116,3 +116,18 @@ def test_a_story_names_a_real_province_and_known_areas(mini, fields, line, words
     assert words in errors[0].message + errors[0].hint
     with pytest.raises(SourceError):
         build(mini, mini.root / "site", pdf=False)
+
+
+def test_a_story_without_consent_is_checked_but_never_published(mini, tmp_path):
+    story(mini, "chua-dong-y", consent="false", club="dong-hoang",
+          title="Chuyện chưa được phép đăng")
+    club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    club.write_text(club.read_text("utf-8").replace("private:", "stories: [chua-dong-y]\nprivate:"),
+                    "utf-8")
+    result = build(mini, tmp_path / "site", pdf=False)
+    assert any(w.path.endswith("chua-dong-y.md") and w.message.startswith("consent:")
+               for w in result.warnings)
+    assert not list(result.out.rglob("chua-dong-y*"))
+    for page in result.out.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".xml", ".js", ".json"):
+            assert "Chuyện chưa được phép đăng" not in page.read_text("utf-8", errors="ignore"), page

@@ -185,3 +185,20 @@ def test_photos_without_consent_are_a_warning(mini):
          "photos:\n  - {file: buoi-hop.jpg, caption: Buổi họp, consent: false}\nprivate:")
     [problem] = check(mini, today=TODAY)
     assert problem.severity == "warning" and "sẽ không được đăng" in problem.message
+
+
+@pytest.mark.parametrize("character, kind", [("\u202e", "đảo chiều chữ"), ("\u2066", "đảo chiều chữ"),
+                                             ("\u200b", "không có bề rộng"), ("\ufeff", "không có bề rộng")])
+def test_invisible_characters_in_names_and_titles_are_errors(mini, character, kind):
+    club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    text = club.read_text("utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("name:"))
+    club.write_text(text.replace(name, name[:12] + character + name[12:]), "utf-8")
+    module = mini.content / "modules" / "so-quy.md"
+    module.write_text(module.read_text("utf-8").replace("title: Sổ quỹ", f"title: Sổ{character} quỹ"),
+                      "utf-8")
+    found = {p.path.rsplit("/", 1)[-1]: p for p in check(mini) if p.severity == "error"}
+    assert set(found) == {"dong-hoang.yaml", "so-quy.md"}
+    assert f"U+{ord(character):04X} ({kind})" in found["dong-hoang.yaml"].message
+    assert found["dong-hoang.yaml"].line == 1 + text.splitlines().index(name)
+    assert "ký tự thứ 3" in found["so-quy.md"].message

@@ -25,6 +25,16 @@ RatingLevel = Literal["rất mạnh", "mạnh", "trung bình", "yếu"]
 RATING_LEVELS: tuple[str, ...] = ("rất mạnh", "mạnh", "trung bình", "yếu")
 
 
+# Characters that change how text around them shows without showing themselves: bidirectional
+# overrides and isolates (a name that reads backwards, "Trojan Source") and zero-width marks (two
+# names that look the same and are not, words the search cannot find).
+INVISIBLE = {
+    **{chr(c): "model.invisible.bidi" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
+                                0x061C)},
+    **{chr(c): "model.invisible.zero_width" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
+}
+
+
 def _stays_text(value: str, info: ValidationInfo) -> str:
     # A loader that has lost YAML's quotes (the fast path, load/fastyaml.py) passes a check, so
     # that `name: 2024-06-30` or `village: yes` is judged by the careful loader, which reads
@@ -32,6 +42,15 @@ def _stays_text(value: str, info: ValidationInfo) -> str:
     check = info.context.get("reads_as_other_type") if info.context else None
     if check is not None and value[:1] in check.first_characters and check(value):
         raise ValueError(t("model.reads_as_other_type"))
+    return visible(value)
+
+
+def visible(value: str) -> str:
+    """value, or a ValueError naming the first invisible control character in it."""
+    for position, character in enumerate(value, 1):
+        if character in INVISIBLE:
+            raise ValueError(t("model.invisible", code=f"U+{ord(character):04X}", position=position,
+                               kind=t(INVISIBLE[character])))
     return value
 
 

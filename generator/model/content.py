@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import Field, PositiveInt
 
-from generator.model.club import Area, Club, Photo, RatingLevel, Record
+from generator.model.club import Area, Club, Photo, RatingLevel, Record, Text
 
 AudienceId = str
 MODULE_SECTIONS = ("Kế hoạch buổi học", "Nội dung chính", "Hoạt động", "Tài liệu phát tay",
@@ -16,20 +16,20 @@ MODULE_SECTIONS = ("Kế hoạch buổi học", "Nội dung chính", "Hoạt đ�
 
 class AreaInfo(Record):
     id: Area
-    vi: str
+    vi: Text
     en: str
-    summary: str
+    summary: Text
 
 
 class Audience(Record):
-    vi: str
+    vi: Text
     en: str
 
 
 class MaterialSet(Record):
     number: PositiveInt
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str
+    title: Text
     title_en: str
     audience: list[AudienceId]
     purpose: str
@@ -49,7 +49,7 @@ class ModuleMeta(Record):
     """The front matter of content/modules/<id>.md"""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str
+    title: Text
     title_en: str
     sets: list[PositiveInt] = Field(min_length=1)
     areas: list[Area]
@@ -63,7 +63,7 @@ class ModuleMeta(Record):
 
 
 class GlossaryTerm(Record):
-    vi: str
+    vi: Text
     en: str
     short: str | None = None
     definition: str
@@ -108,7 +108,7 @@ class Band(Record):
 
 class IndicatorSet(Record):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str
+    title: Text
     scores: list[float] = Field(min_length=2)
     indicators: list[IndicatorInfo] = Field(min_length=1)
     bands: list[Band] = Field(min_length=1)
@@ -171,7 +171,7 @@ class FormBlock(Record):
 
 class Form(Record):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str
+    title: Text
     title_en: str
     sets: list[PositiveInt]
     landscape: bool = False
@@ -186,18 +186,18 @@ class Forms(Record):
 
 
 class StoryMeta(Record):
-    title: str
+    title: Text
     date: dt.date
     club: str | None = Field(None, description="Mã CLB (tên tệp) mà câu chuyện kể về")
     province: str | None = None
-    summary: str
+    summary: Text
     consent: bool = Field(description="Người được nêu tên/ảnh đã đồng ý công bố")
     areas: list[Area] = Field(default_factory=list, description="Mảng hoạt động câu chuyện kể về")
     photo: Photo | None = Field(None, description="Ảnh đầu câu chuyện, trong content/photos/")
 
 
 class PageMeta(Record):
-    title: str
+    title: Text
     order: int = 100
 
 

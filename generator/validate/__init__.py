@@ -50,8 +50,10 @@ def validate(sources: Sources, today: dt.date | None = None
         problems.extend(html_problems(page))
     if any(p.severity == "error" for p in problems) or catalogue is None:
         return None, rules, problems
+    # A story without the consent of the people in it is checked, and never published.
+    published = [s for s in stories if s.meta.consent]
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
-                    club_folders=club_folders, glossary=glossary, stories=stories, pages=pages,
+                    club_folders=club_folders, glossary=glossary, stories=published, pages=pages,
                     indicator_sets=indicator_sets, forms=forms, plans=plans)
     return portal, rules, problems
 
@@ -275,6 +277,9 @@ def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places
         if meta.photo:
             problems.extend(photo_problems(src.meta, ("photo",), meta.photo, photos))
         problems.extend(html_problems(src))
+        if not meta.consent:
+            problems.append(src.meta.problem(("consent",), t("story.no_consent"),
+                                             t("story.no_consent.hint"), severity="warning"))
         stories.append(Story(PurePosixPath(src.path).stem, meta, src.body, src.path,
                              (province or named).slug if (province or named) else None))
     return stories
