@@ -63,6 +63,8 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
     from generator.site.plan import data_context, data_page_paths, plan_site, prepare_written
 
     progress = progress or Progress(enabled=False)
+    if not project.mkdocs_yml.is_file():
+        raise BuildFailed(t("project.no_mkdocs", root=project.root))
     progress.stage("Đọc và kiểm tra dữ liệu nguồn")
     sources = load_sources(project)
     portal, rules, problems = validate(sources, today)

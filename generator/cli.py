@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Tạo trang web rồi phục vụ ở http://127.0.0.1:8000; "
                                             "tạo lại (chỉ phần thay đổi) ngay khi một tệp nguồn "
                                             "thay đổi, và trang trong trình duyệt tự tải lại.")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
     serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
     serve.set_defaults(run=_serve)
     return _vietnamese(parser)
@@ -152,6 +152,13 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         archive = write_zip(out, out.with_name(f"{out.name}-ngoai-tuyen.zip"))
         print(t("output.offline", path=archive, size=f"{archive.stat().st_size / 1e6:.1f}"))
     return 0
+
+
+def _port(text: str) -> int:
+    if text.isdigit() and 1 <= int(text) <= 65535:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"'{text}' không phải số cổng: dùng một số từ 1 đến 65535, "
+                                     "ví dụ 8000")
 
 
 def _date(text: str):

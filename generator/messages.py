@@ -69,6 +69,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "encoding.legacy": (
         "Windows-1252 hoặc một bảng mã cũ",
         "Windows-1252 or another old encoding"),
+    "file.not_regular": (
+        "không phải tệp thường (thiết bị, ống dẫn hay thư mục) nên không đọc",
+        "not a regular file (a device, a pipe or a folder), so not read"),
+    "file.link_outside": (
+        "là liên kết tới một tệp ngoài dự án nên không đọc",
+        "is a link to a file outside the project, so not read"),
+    "file.broken_link": (
+        "là liên kết hỏng, không trỏ tới tệp nào",
+        "is a broken link that points to no file"),
+    "file.irregular.hint": (
+        "Thay bằng chính tệp YAML của CLB (chép tệp vào đây, không dùng liên kết).",
+        "Put the club's YAML file itself here (copy it; do not link to it)."),
     "file.stray": (
         "tệp này không được đọc",
         "this file is not read"),
@@ -628,6 +640,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bằng đường dẫn tương đối: trang phải mở được khi không có mạng.",
         "Download it into content/photos/ (with the consent of the people in it) and use a "
         "relative path: pages must open without a network."),
+    "project.no_mkdocs": (
+        "không thấy mkdocs.yml trong {root}: chạy ishc trong thư mục dự án (nơi có mkdocs.yml, "
+        "content/ và clubs/), hoặc chỉ tới đó bằng --root",
+        "no mkdocs.yml in {root}: run ishc in the project folder (the one with mkdocs.yml, "
+        "content/ and clubs/), or point to it with --root"),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

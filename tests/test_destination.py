@@ -76,3 +76,18 @@ def test_an_output_path_through_a_file_is_one_message(mini, tmp_path):
     (tmp_path / "tep").write_text("x", "utf-8")
     with pytest.raises(BuildFailed, match="không đọc hoặc ghi được .*tep"):
         build(mini, tmp_path / "tep" / "site", pdf=False)
+
+
+def test_a_folder_without_mkdocs_yml_is_named_not_a_traceback(mini, tmp_path):
+    mini.mkdocs_yml.unlink()
+    with pytest.raises(BuildFailed, match="không thấy mkdocs.yml"):
+        build(mini, tmp_path / "site", pdf=False)
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "abc"])
+def test_a_bad_port_is_refused_by_the_command_line(mini, port, capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as raised:
+        main(["--root", str(mini.root), "serve", "--port", port])
+    assert raised.value.code == 2 and "không phải số cổng" in capsys.readouterr().err

@@ -202,3 +202,22 @@ def test_invisible_characters_in_names_and_titles_are_errors(mini, character, ki
     assert f"U+{ord(character):04X} ({kind})" in found["dong-hoang.yaml"].message
     assert found["dong-hoang.yaml"].line == 1 + text.splitlines().index(name)
     assert "ký tự thứ 3" in found["so-quy.md"].message
+
+
+def test_club_files_that_are_no_regular_files_of_the_project_are_refused(mini, tmp_path):
+    import os
+
+    folder = mini.clubs / "ha-noi"
+    os.mkfifo(folder / "ong-dan.yaml")  # reading it would wait for ever
+    (folder / "thiet-bi.yaml").symlink_to("/dev/zero")  # reading it would never end
+    outside = tmp_path / "ngoai.yaml"
+    outside.write_text((folder / "dong-hoang.yaml").read_text("utf-8"), "utf-8")
+    (folder / "ngoai.yaml").symlink_to(outside)
+    (folder / "hong.yaml").symlink_to(tmp_path / "khong-co.yaml")
+    (folder / "ban-sao.yaml").symlink_to(folder / "dong-hoang.yaml")  # inside the project: fine
+    problems = {p.path: p.message for p in check(mini) if p.severity == "error"}
+    assert problems["clubs/ha-noi/ong-dan.yaml"].startswith("không phải tệp thường")
+    assert "ngoài dự án" in problems["clubs/ha-noi/thiet-bi.yaml"]
+    assert "ngoài dự án" in problems["clubs/ha-noi/ngoai.yaml"]
+    assert "ngoài dự án" in problems["clubs/ha-noi/hong.yaml"] or "hỏng" in problems["clubs/ha-noi/hong.yaml"]
+    assert "liên kết" not in problems.get("clubs/ha-noi/ban-sao.yaml", "")

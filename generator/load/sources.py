@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,9 +101,25 @@ def club_files(project: Project) -> list[ClubFile]:
         with os.scandir(folder.path) as entries:
             for entry in entries:
                 if (entry.name.endswith(".yaml") and not entry.name.startswith(".")
-                        and entry.is_file()):
+                        and entry.is_file()
+                        and not (entry.is_symlink() and _irregular(Path(entry.path), project.root))):
                     found.append(ClubFile(entry.path, f"clubs/{folder.name}/{entry.name}"))
     return sorted(found, key=lambda f: f.shown)
+
+
+def _irregular(path: Path, root: Path) -> str | None:
+    """Why path is no source file (a message key), or None: a source is a regular file inside
+    the project; a device, a pipe or a link leading out of the project would be read without
+    bound, hang, or publish a file of the machine."""
+    try:
+        if path.is_symlink():
+            real = Path(os.path.realpath(path))
+            if not real.is_relative_to(os.path.realpath(root)):
+                return "file.link_outside"
+        mode = path.stat().st_mode
+    except OSError:
+        return "file.broken_link"
+    return None if stat.S_ISREG(mode) else "file.not_regular"
 
 
 def stray_club_files(project: Project) -> list[Problem]:
@@ -114,9 +131,14 @@ def stray_club_files(project: Project) -> list[Problem]:
     for folder, _, names in os.walk(project.clubs):
         depth = len(Path(folder).relative_to(project.clubs).parts) + 1
         for name in names:
-            if depth == 2 and name.endswith(".yaml") or name == "README.md":
-                continue
             path = Path(folder, name)
+            if depth == 2 and name.endswith(".yaml"):
+                if why := _irregular(path, project.root):
+                    shown = path.relative_to(project.root).as_posix()  # the link, not its target
+                    stray.append(Problem(shown, 1, 1, t(why), t("file.irregular.hint")))
+                continue
+            if name == "README.md":
+                continue
             hint = t("file.stray.yml.hint" if path.suffix == ".yml" else "file.stray.hint")
             stray.append(Problem(project.shown(path), 1, 1, t("file.stray"), hint, "warning"))
     return sorted(stray)
