@@ -127,6 +127,8 @@ def _stage_errors():
         raise BuildFailed(f"lỗi khi dùng mẫu trong templates/: {err}") from err
     except (FontMissing, MkDocsFailed) as err:
         raise BuildFailed(str(err)) from err
+    except RecursionError as err:  # what ishc check's depth limits did not foresee
+        raise BuildFailed(t("output.too_deep")) from err
     except OSError as err:  # a full disk, a folder without write permission, a file in use
         raise BuildFailed(t("output.io", file=err.filename or "?", reason=_reason(err))) from err
 

@@ -27,6 +27,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from generator import cache
 from generator.load.sources import ClubFile
+from generator.load.yamlfile import MAX_BYTES
 from generator.messages import language, set_language
 from generator.model.directory import ClubSummary, summarize
 from generator.problems import Problem
@@ -244,7 +245,7 @@ def _one(task: _Task) -> _Done:
     try:
         with open(task.file.path, "rb") as stream:
             stat = os.fstat(stream.fileno())
-            raw = stream.read()
+            raw = stream.read(MAX_BYTES + 1)  # decode() names a file over the limit
     except OSError as err:
         result = unreadable(task.file, err)
         return _Done(task.file.shown, None, ClubOutcome(tuple(result.problems), None, None,

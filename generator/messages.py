@@ -645,6 +645,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "content/ và clubs/), hoặc chỉ tới đó bằng --root",
         "no mkdocs.yml in {root}: run ishc in the project folder (the one with mkdocs.yml, "
         "content/ and clubs/), or point to it with --root"),
+    "html.too_deep": (
+        "khối lồng nhau quá {value} tầng",
+        "blocks nested more than {value} deep"),
+    "html.too_deep.hint": (
+        "Tách thành các đoạn, danh sách hoặc bảng nối tiếp nhau thay vì lồng vào nhau.",
+        "Split it into paragraphs, lists or tables one after another instead of nesting them."),
+    "output.too_deep": (
+        "một trang lồng nhau quá sâu để dựng; chạy ishc check để biết tệp và dòng",
+        "a page is nested too deep to build; run ishc check to find the file and line"),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

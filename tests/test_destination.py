@@ -91,3 +91,15 @@ def test_a_bad_port_is_refused_by_the_command_line(mini, port, capsys):
     with pytest.raises(SystemExit) as raised:
         main(["--root", str(mini.root), "serve", "--port", port])
     assert raised.value.code == 2 and "không phải số cổng" in capsys.readouterr().err
+
+
+def test_a_recursion_the_checks_did_not_foresee_is_one_message(mini, tmp_path, monkeypatch):
+    import generator.indicators
+
+    def overflow(*_):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(generator.indicators, "compute_indicators", overflow)
+    with pytest.raises(BuildFailed, match="lồng nhau quá sâu"):
+        build(mini, tmp_path / "site", pdf=False)
+    assert not (tmp_path / "site").exists()

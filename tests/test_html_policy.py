@@ -65,3 +65,36 @@ def test_check_points_at_the_file_and_line_of_a_story(mini):
     problems = [p for p in check(mini) if p.path.endswith("xau.md")]
     assert [(p.line, p.severity) for p in problems] == [(10, "error")]
     assert "<script>" in problems[0].message and "content/README.md" in problems[0].hint
+
+
+@pytest.mark.parametrize("body, line", [
+    ('<div markdown="1">\n' * 30 + "x\n" + "</div>\n" * 30, 21),
+    ("> " * 30 + "trích dẫn\n", 1),
+    ("".join("    " * i + "- mục\n" for i in range(30)), 22),
+])
+def test_nesting_past_twenty_levels_is_refused_before_it_overflows(body, line):
+    found = [f for f in findings(body) if f.key == "html.too_deep"]
+    assert [f.line for f in found] == [line]
+
+
+def test_a_page_nested_too_deep_is_refused_by_the_build_too(mini, tmp_path):
+    from generator.build import build
+    from generator.problems import SourceError
+
+    module = mini.content / "modules" / "so-quy.md"
+    deep = "".join("    " * i + "- mục\n" for i in range(400))
+    module.write_text(module.read_text("utf-8").replace("### Sổ quỹ là gì\n", f"### Sổ quỹ là gì\n\n{deep}\n"),
+                      "utf-8")
+    with pytest.raises(SourceError):  # refused by the check, at its line
+        build(mini, tmp_path / "site", pdf=False)
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_pipe_or_a_huge_file_among_the_modules_is_refused_unread(mini):
+    import os
+
+    os.mkfifo(mini.content / "modules" / "ong.md")
+    (mini.content / "modules" / "lon.md").write_bytes(b"---\ntitle: x\n---\n" + b"a" * 3_000_000)
+    problems = {p.path.rsplit("/", 1)[-1]: p.message for p in check(mini)}
+    assert problems["ong.md"].startswith("không phải tệp thường")
+    assert "lon.md" in problems

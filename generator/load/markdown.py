@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
+from generator.load.yamlfile import (YamlDocument, YamlProblem, decode, parse_yaml,
+                                     read_source)
 from generator.messages import t
 from generator.problems import Problem
 
@@ -20,11 +21,7 @@ class MarkdownSource:
 
 def read_markdown_file(path: Path, shown: str) -> MarkdownSource:
     """Split a Markdown file into front matter and body; raises YamlProblem."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise YamlProblem(Problem(shown, 1, 1, t("file.unreadable", reason=err.strerror))) from None
-    return parse_markdown(decode(raw, shown), shown)
+    return parse_markdown(decode(read_source(path, shown), shown), shown)
 
 
 def parse_markdown(text: str, shown: str) -> MarkdownSource:

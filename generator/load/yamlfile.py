@@ -9,6 +9,8 @@ from them while recording where every value sits, so later stages can point at t
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,12 +104,15 @@ class YamlProblem(Exception):
         super().__init__(problem.format())
 
 
+def too_large(path: str, size: int) -> Problem:
+    return Problem(path, 1, 1, t("file.too_large", size=number(size), limit=number(MAX_BYTES)),
+                   t("file.too_large.hint"))
+
+
 def decode(raw: bytes, path: str) -> str:
     """Bytes to NFC text, or a YamlProblem naming the likely encoding."""
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(Problem(path, 1, 1,
-            t("file.too_large", size=number(len(raw)), limit=number(MAX_BYTES)),
-            t("file.too_large.hint")))
+        raise YamlProblem(too_large(path, len(raw)))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(Problem(path, 1, 1, t("file.utf16"), t("file.utf16.hint")))
     if b"\x00" in raw[:8192]:
@@ -132,11 +137,24 @@ def _guess_legacy(raw: bytes) -> str:
 
 def read_yaml_file(path: Path, shown: str) -> YamlDocument:
     """Read one YAML file; raises YamlProblem with a message for people."""
+    return parse_yaml(decode(read_source(path, shown), shown), shown)
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """A source file's bytes, at most one past the limit decode() allows: a pipe or a device
+    is refused before it is opened (it could block or never end), a huge file is not read
+    whole."""
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(Problem(shown, 1, 1, t("file.not_regular"),
+                                      t("file.irregular.hint")))
+        if info.st_size > MAX_BYTES:
+            raise YamlProblem(too_large(shown, info.st_size))
+        with open(path, "rb") as stream:
+            return stream.read(MAX_BYTES + 1)
     except OSError as err:
         raise YamlProblem(Problem(shown, 1, 1, t("file.unreadable", reason=err.strerror))) from None
-    return parse_yaml(decode(raw, shown), shown)
 
 
 def parse_yaml(text: str, shown: str, line_offset: int = 0) -> YamlDocument:

@@ -24,6 +24,11 @@ TAGS = frozenset({
 ATTRIBUTES = frozenset({"class", "id", "title", "href", "src", "alt", "width", "height",
                         "colspan", "rowspan", "open", "markdown", "lang"})
 LINK_SCHEMES = ("http", "https", "mailto")
+# Markdown and its HTML blocks are read recursively: a few thousand levels overflow the stack.
+# Nothing a trainer writes needs more than a handful.
+MAX_DEPTH = 20
+_VOID = frozenset({"br", "col", "hr", "img"})
+_QUOTES = re.compile(r"^ {0,3}((?:> ?)+)", re.M)
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -51,9 +56,14 @@ def findings(text: str) -> list[Finding]:
     """Everything in text (a Markdown body) that the policy refuses, in order."""
     visible = _blank(text)
     found: list[Finding] = []
+    depth, deepest = 0, None
     for match in _TAG.finditer(visible):
         line = visible.count("\n", 0, match.start()) + 1
         name = match.group(2).lower()
+        if name in TAGS and name not in _VOID and not match.group(0).endswith("/>"):
+            depth += -1 if match.group(1) else 1
+            if depth > MAX_DEPTH and deepest is None:
+                deepest = Finding(line, "html.too_deep", str(MAX_DEPTH))
         if name not in TAGS:
             found.append(Finding(line, "html.tag", name))
             continue
@@ -66,6 +76,15 @@ def findings(text: str) -> list[Finding]:
     for match in _INLINE_LINK.finditer(visible):
         line = visible.count("\n", 0, match.start()) + 1
         found += _url_findings(line, html.unescape(match.group(2)), bool(match.group(1)))
+    if deepest:
+        found.append(deepest)
+    for number, line_text in enumerate(visible.split("\n"), 1):
+        quotes = _QUOTES.match(line_text)
+        indent = len(line_text.expandtabs(4)) - len(line_text.expandtabs(4).lstrip(" "))
+        # Quotes in quotes, or a list in a list in a list…: each level is a recursion.
+        if (quotes and quotes.group(1).count(">") > MAX_DEPTH) or indent > 4 * MAX_DEPTH:
+            found.append(Finding(number, "html.too_deep", str(MAX_DEPTH)))
+            break
     for pattern in (_AUTOLINK, _REFERENCE):
         for match in pattern.finditer(visible):
             line = visible.count("\n", 0, match.start()) + 1
