@@ -654,6 +654,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.too_deep": (
         "một trang lồng nhau quá sâu để dựng; chạy ishc check để biết tệp và dòng",
         "a page is nested too deep to build; run ishc check to find the file and line"),
+    "personal.phone": (
+        "có số điện thoại '{value}': không đăng số điện thoại của người nào",
+        "holds the phone number '{value}': no one's phone number is published"),
+    "personal.id_card": (
+        "có dãy 12 chữ số '{value}' giống số căn cước công dân",
+        "holds the 12-digit number '{value}', which looks like a citizen ID"),
+    "personal.email": (
+        "có địa chỉ thư điện tử '{value}'",
+        "holds the e-mail address '{value}'"),
+    "personal.hint": (
+        "Xóa đi: cổng thông tin và sổ tay là công khai. Điện thoại của văn phòng Hội ghi ở "
+        "contact.phone của hồ sơ CLB.",
+        "Remove it: the site and the handbooks are public. The association office's phone goes "
+        "in contact.phone of the club file."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

@@ -45,6 +45,26 @@ def _stays_text(value: str, info: ValidationInfo) -> str:
     return visible(value)
 
 
+class Explained(ValueError):
+    """A check's message that comes with its own hint (validate/fields.py shows both)."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def not_personal(value: str) -> str:
+    """value, or an Explained error for the first phone, ID-card number or e-mail in it: text
+    fields are published (validate/personal.py)."""
+    from generator.validate.personal import personal_data
+
+    found = personal_data(value)
+    if found:
+        _, key, datum = found[0]
+        raise Explained(t(key, value=datum), t("personal.hint"))
+    return value
+
+
 def visible(value: str) -> str:
     """value, or a ValueError naming the first invisible control character in it."""
     for position, character in enumerate(value, 1):
@@ -54,7 +74,10 @@ def visible(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_stays_text)]
+Text = Annotated[str, AfterValidator(_stays_text), AfterValidator(lambda v: not_personal(v))]
+# The association's public contact (an office phone, an address): text, but not scanned for
+# personal data.
+ContactText = Annotated[str, AfterValidator(_stays_text)]
 
 
 class Record(BaseModel):
@@ -142,9 +165,9 @@ class Rating(Record):
 
 
 class Contact(Record):
-    organisation: Text = Field(description="Tổ chức liên hệ công khai, ví dụ Hội NCT xã")
-    phone: Text | None = Field(None, description="Điện thoại văn phòng Hội, không phải của thành viên")
-    email: Text | None = None
+    organisation: ContactText = Field(description="Tổ chức liên hệ công khai, ví dụ Hội NCT xã")
+    phone: ContactText | None = Field(None, description="Điện thoại văn phòng Hội, không phải của thành viên")
+    email: ContactText | None = None
 
 
 class Photo(Record):

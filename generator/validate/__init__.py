@@ -21,6 +21,7 @@ from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.fields import parse_record
 from generator.validate.html_policy import findings
+from generator.validate.personal import personal_data
 
 
 def validate(sources: Sources, today: dt.date | None = None
@@ -143,6 +144,7 @@ def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
     audiences = set(catalogue.audiences) if catalogue else set()
     for src in sources:
         meta = parse_record(src.meta, ModuleMeta, problems=problems)
+        problems.extend(html_problems(src))
         if meta is None:
             continue
         stem = PurePosixPath(src.path).stem
@@ -156,16 +158,20 @@ def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
                     t("audience.unknown", audience=audience),
                     t("hint.use_one_of", options=", ".join(sorted(audiences)))))
         problems.extend(_module_body(src, meta))
-        problems.extend(html_problems(src))
         modules.append(Module(meta, src.body, src.path, src.body_line))
     return modules
 
 
 def html_problems(src: MarkdownSource) -> list[Problem]:
-    """Raw HTML and links of a Markdown body against html_policy.py, at their lines."""
-    return [Problem(src.path, src.body_line + f.line - 1, 1, t(f.key, value=f.value),
-                    t(_HTML_HINTS[f.key]))
-            for f in findings(src.body)]
+    """Raw HTML and links of a Markdown body against html_policy.py, and personal data in it
+    (personal.py), at their lines."""
+    problems = [Problem(src.path, src.body_line + f.line - 1, 1, t(f.key, value=f.value),
+                        t(_HTML_HINTS[f.key]))
+                for f in findings(src.body)]
+    problems += [Problem(src.path, src.body_line + line - 1, 1, t(key, value=value),
+                         t("personal.hint"))
+                 for line, key, value in personal_data(src.body)]
+    return problems  # the front matter's text fields are checked by their type (model.club.Text)
 
 
 _HTML_HINTS = {"html.tag": "html.tag.hint", "html.attribute": "html.attribute.hint",
@@ -258,6 +264,7 @@ def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places
     stories = []
     for src in sources:
         meta = parse_record(src.meta, StoryMeta, problems=problems)
+        problems.extend(html_problems(src))  # the body is read even when the front matter fails
         if meta is None:
             continue
         if meta.club and meta.club not in club_folders:
@@ -277,7 +284,6 @@ def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places
                 t("story.province.hint")))
         if meta.photo:
             problems.extend(photo_problems(src.meta, ("photo",), meta.photo, photos))
-        problems.extend(html_problems(src))
         if not meta.consent:
             problems.append(src.meta.problem(("consent",), t("story.no_consent"),
                                              t("story.no_consent.hint"), severity="warning"))

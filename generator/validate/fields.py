@@ -89,7 +89,9 @@ def _describe(kind: str, ctx: dict, error: dict) -> tuple[str, str]:
         return t("field.too_short", count=ctx.get("min_length")), ""
     if kind == "value_error":
         # The model's own checks (model/club.py) word their messages with t() already.
-        return str(ctx.get("error", error.get("msg"))), t("field.inconsistent.hint")
+        found = ctx.get("error")
+        return (str(found if found is not None else error.get("msg")),
+                getattr(found, "hint", None) or t("field.inconsistent.hint"))
     # A kind no club or content file has produced so far: pydantic's own words, in English.
     return error.get("msg", kind), ""
 

@@ -1,0 +1,34 @@
+"""Personal data that must not be published: phone numbers, ID-card numbers, e-mail addresses.
+
+Clubs publish counts, never people (DOMAIN.md): a member's phone number or citizen ID typed into
+a club's name, a caption or a story would reach the site, the search index and the handbooks.
+Found in any public field or text, it is an error at its line. The one public contact a club
+file has — the association's office under `contact` — is its own field and is not scanned.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Vietnamese numbers: mobiles 0[35789]x xxx xxxx, landlines 02xx xxxx xxxx, or with +84; spaces,
+# dots and dashes between digits as people type them.
+_PHONE = re.compile(r"(?<![\d/])(?<!\d[.,])(?:\+\s?84|0)(?:[\s.\-]?\d){9,10}(?![\d/]|[.,\-]\d)")
+# The 12-digit citizen ID (căn cước công dân); 9-digit old IDs look like too many other numbers.
+_ID_CARD = re.compile(r"(?<![\d/])(?<!\d[.,])\d{12}(?![\d/]|[.,\-]\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+KINDS = (("personal.phone", _PHONE), ("personal.id_card", _ID_CARD), ("personal.email", _EMAIL))
+
+
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in KINDS))
+
+
+def personal_data(text: str) -> list[tuple[int, str, str]]:
+    """(1-based line, message key, the text found) for each personal datum in text."""
+    if _ANY.search(text) is None:  # one pass for the usual text that holds none
+        return []
+    found = []
+    for key, pattern in KINDS:
+        for match in pattern.finditer(text):
+            found.append((text.count("\n", 0, match.start()) + 1, key, match.group(0)))
+    return sorted(found)
