@@ -37,3 +37,15 @@ def example_build(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(REPO / "content", REPO / "clubs", root / "project")
     result = build(project, root / "site", pdf=True)
     return project, result
+
+
+def write_story(project: Project, name: str, body: str = "Nội dung câu chuyện.\n",
+                **fields) -> None:
+    """content/stories/<name>.md with a valid front matter (title, date, summary, consent,
+    then fields, in that order: line 4 is the summary) and body after a blank line."""
+    meta = {"title": "Câu chuyện thử", "date": "2025-05-01", "summary": "Tóm tắt ngắn.",
+            "consent": "true", **fields}
+    folder = project.content / "stories"
+    folder.mkdir(exist_ok=True)
+    front = "\n".join(f"{k}: {v}" for k, v in meta.items())
+    (folder / f"{name}.md").write_text(f"---\n{front}\n---\n\n{body}", "utf-8")

@@ -7,6 +7,8 @@ import pytest
 from generator.build import check
 from generator.validate.html_policy import findings
 
+from conftest import write_story
+
 HOSTILE = [
     ("<script>alert(1)</script>", "html.tag", "script"),
     ("<SCRIPT src=x></SCRIPT>", "html.tag", "script"),
@@ -57,11 +59,7 @@ def test_ordinary_markdown_passes(text):
 
 
 def test_check_points_at_the_file_and_line_of_a_story(mini):
-    folder = mini.content / "stories"
-    folder.mkdir()
-    (folder / "xau.md").write_text(
-        "---\ntitle: Thử\ndate: 2025-01-01\nsummary: Thử.\nconsent: true\n---\n\n"
-        "Đoạn một.\n\n<script>alert('xin chào')</script>\n", "utf-8")
+    write_story(mini, "xau", "Đoạn một.\n\n<script>alert('xin chào')</script>\n")
     problems = [p for p in check(mini) if p.path.endswith("xau.md")]
     assert [(p.line, p.severity) for p in problems] == [(10, "error")]
     assert "<script>" in problems[0].message and "content/README.md" in problems[0].hint

@@ -8,6 +8,8 @@ import pytest
 from generator.build import check
 from generator.validate.personal import personal_data
 
+from conftest import write_story
+
 
 @pytest.mark.parametrize("text, key", [
     ("Gọi chị Hoa: 0912 345 678", "personal.phone"),
@@ -46,10 +48,7 @@ def test_a_phone_in_a_club_name_is_an_error_but_the_office_contact_is_not(mini):
 
 
 def test_a_story_with_an_email_or_an_id_is_refused_at_its_lines(mini):
-    folder = mini.content / "stories"
-    folder.mkdir()
-    (folder / "lo.md").write_text(
-        "---\ntitle: Thử\ndate: 2025-01-01\nsummary: Viết cho hoa@example.vn\nconsent: true\n"
-        "---\n\nĐoạn một.\n\nBà Tư, CCCD 036155001234, kể lại.\n", "utf-8")
+    write_story(mini, "lo", "Đoạn một.\n\nBà Tư, CCCD 036155001234, kể lại.\n",
+                summary="Viết cho hoa@example.vn")
     found = sorted((p.line, p.message.split("'")[1]) for p in check(mini) if p.path.endswith("lo.md"))
     assert found == [(4, "hoa@example.vn"), (10, "036155001234")]

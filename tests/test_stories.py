@@ -10,14 +10,11 @@ import pytest
 from generator.build import build, check
 from generator.problems import BuildFailed, SourceError
 
+from conftest import write_story
+
 
 def story(mini, name: str, **fields) -> None:
-    meta = {"title": "Câu chuyện thử", "date": "2025-05-01", "summary": "Tóm tắt ngắn.",
-            "consent": "true", **fields}
-    folder = mini.content / "stories"
-    folder.mkdir(exist_ok=True)
-    front = "\n".join(f"{k}: {v}" for k, v in meta.items())
-    (folder / f"{name}.md").write_text(f"---\n{front}\n---\n\nNội dung câu chuyện.\n", "utf-8")
+    write_story(mini, name, **fields)
 
 
 def photo_with_gps(path, size=(3000, 2000)) -> None:
