@@ -103,3 +103,18 @@ def test_a_recursion_the_checks_did_not_foresee_is_one_message(mini, tmp_path, m
     with pytest.raises(BuildFailed, match="lồng nhau quá sâu"):
         build(mini, tmp_path / "site", pdf=False)
     assert not (tmp_path / "site").exists()
+
+
+def test_two_builds_at_once_into_one_folder_leave_one_complete_site(mini, tmp_path):
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "generator.cli", "--root", str(mini.root), "build",
+               "--no-pdf", "--quiet", "--out", str(out)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(3)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    reference = tmp_path / "mot-lan"
+    build(mini, reference, pdf=False)
+    assert snapshot(out).keys() == snapshot(reference).keys()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers

@@ -15,6 +15,7 @@ written again, and so is any file a killed build did not reach.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -56,6 +57,9 @@ class Output:
         check_destination(out, project, remembered=folder.is_dir() and out.is_dir())
         if not out.is_dir():  # the output was deleted: forget what it held
             shutil.rmtree(folder, ignore_errors=True)
+        # One build at a time into a folder (ishc serve and a build by hand, say): the second
+        # waits for the first, then starts from what it left.
+        self._lock = _lock(folder.with_name(folder.name + ".lock"))
         self.manifest = cache.Shelf(folder, _folder_of)
         self.held: dict[str, _Held] = self.manifest.load()
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +82,10 @@ class Output:
         return stat.st_size == held.size and stat.st_mtime_ns == held.mtime_ns
 
     def discard(self) -> None:
+        """Remove the staging folder and let the next build in (after writing or failing)."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        if not self._lock.closed:
+            self._lock.close()  # closing the file releases its lock
 
     def write(self, plan: dict[str, Planned]) -> int:
         """Make the output folder hold exactly plan; returns how many files were written."""
@@ -164,6 +171,15 @@ def _remove_others(out: Path, wanted: set[str]) -> None:
                 os.rmdir(os.path.join(folder, name))  # only when empty
             except OSError:
                 pass
+
+
+def _lock(path: Path):
+    """An open file holding an exclusive lock on path (released when the file is closed, or
+    when the process ends, however it ends)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
 
 
 def _umask() -> int:
