@@ -139,10 +139,14 @@ def _set(state: State, error: str) -> None:
 
 
 # Reloads the page when a rebuild has finished, and shows the problems while a source is broken.
-_SCRIPT = """<script>(function(){var seen=null;function poll(){fetch("%s").then(function(r){
+# A file of its own, not inline: the pages' Content-Security-Policy runs only the site's files.
+RELOAD = "/__ishc/reload.js"
+_RELOAD_JS = """(function(){var seen=null;function poll(){fetch("%s").then(function(r){
 return r.json()}).then(function(s){if(seen!==null&&s.version!==seen){location.reload();return}
 seen=s.version;setTimeout(poll,400)}).catch(function(){setTimeout(poll,1000)})}poll()})();
-</script>""" % STATUS
+""" % STATUS
+_SCRIPT = f'<script src="{RELOAD}"></script>'
+
 _BANNER = ('<div role="alert" style="position:sticky;top:0;z-index:10;background:#fff3cd;'
            'color:#3d2c00;border-bottom:3px solid #b26a00;padding:.8rem 1rem;font:16px/1.5 '
            'sans-serif;white-space:pre-wrap"><strong>{title}</strong>\n{text}</div>')
@@ -159,6 +163,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         if self.path.split("?")[0] == STATUS:
             self._send(self.state.report(), "application/json")
+            return
+        if self.path.split("?")[0] == RELOAD:
+            self._send(_RELOAD_JS.encode("utf-8"), "text/javascript; charset=utf-8")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():

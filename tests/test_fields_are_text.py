@@ -53,3 +53,24 @@ def test_no_author_script_runs_in_a_browser(mini, tmp_path):
                     raise AssertionError(f"{path}: a javascript: link")
             page.locator("article.md-content__inner h1").click()
             assert page.evaluate("window.hit") is None, path
+
+
+def test_the_page_policy_blocks_inline_script_in_content_but_runs_the_themes(mini, tmp_path):
+    result = build(mini, tmp_path / "site", pdf=False)
+    pages = ["modules/so-quy.html", "clubs/ha-noi/dong-hoang.html", "404.html"]
+    for path in pages:  # as if a script had slipped past every check into the content
+        page = result.out / path
+        html = page.read_text("utf-8")
+        assert html.count('http-equiv="Content-Security-Policy"') == 1, path
+        page.write_text(html.replace("</article>", "<script>window.hit=1</script></article>", 1),
+                        "utf-8")
+    with served(result.out) as base, browser() as chromium:
+        page = chromium.new_page()
+        refused = []
+        page.on("console", lambda m: refused.append(m.text)
+                if "Content Security Policy" in m.text else None)
+        for path in pages:
+            page.goto(f"{base}/{path}")
+            assert page.evaluate("window.hit") is None, path
+            assert page.evaluate("typeof __md_scope") == "object", path  # the theme's own ran
+        assert len(refused) == len(pages)

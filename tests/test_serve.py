@@ -65,7 +65,8 @@ def test_serve_keeps_the_last_good_site_and_shows_what_is_broken(mini):
     with serving(mini) as port:
         page = "clubs/ha-noi/dong-hoang.html"
         assert wait_for(lambda: "thôn Đông Hoàng" in fetch(port, page))
-        assert "__ishc/status" in fetch(port, page)  # the page reloads itself after a rebuild
+        assert '<script src="/__ishc/reload.js">' in fetch(port, page)  # reloads after a rebuild
+        assert "__ishc/status" in fetch(port, "__ishc/reload.js")
         version = json.loads(fetch(port, "__ishc/status"))["version"]
         club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
         good = club.read_text("utf-8")
@@ -104,3 +105,22 @@ def test_serve_explains_a_first_build_that_fails(mini):
         club.write_text(good, "utf-8")
         assert wait_for(lambda: "CLB" in fetch(port, "clubs/index.html"))
         assert 'role="alert"' not in fetch(port, "index.html")
+
+
+def test_the_page_in_the_browser_reloads_itself_after_an_edit(mini):
+    """Under the pages' Content-Security-Policy, which runs no inline script."""
+    from benchmarks.browser import browser
+
+    with serving(mini) as port, browser() as chromium:
+        page = chromium.new_page()
+        refused = []
+        page.on("console", lambda m: refused.append(m.text)
+                if "Content Security Policy" in m.text else None)
+        assert wait_for(lambda: "thôn Đông Hoàng" in fetch(port, "clubs/ha-noi/dong-hoang.html"))
+        page.goto(f"http://127.0.0.1:{port}/clubs/ha-noi/dong-hoang.html")
+        page.wait_for_timeout(1000)  # the reload script has seen the current version
+        club = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+        club.write_text(club.read_text("utf-8").replace("thôn Đông Hoàng", "thôn Đông Hoàng Mới"),
+                        "utf-8")
+        page.get_by_text("thôn Đông Hoàng Mới").first.wait_for(timeout=60_000)
+        assert refused == []

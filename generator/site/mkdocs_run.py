@@ -18,7 +18,7 @@ from typing import Callable
 from generator import cache
 from generator.project import Project
 from generator.site.shell import theme_digest
-from generator.site.theme_html import repaired
+from generator.site.theme_html import repaired, with_policy
 from generator.site.written import WrittenTree
 
 CACHE_DIR = "written"
@@ -49,10 +49,12 @@ class _Pages:
         return html
 
     def on_post_page(self, output: str, **_) -> str:
-        return repaired(output)
+        return with_policy(repaired(output))
 
-    def on_post_template(self, output_content: str, **_) -> str:  # 404.html
-        return repaired(output_content)
+    def on_post_template(self, output_content: str, template_name: str = "", **_) -> str:
+        if template_name.endswith(".html"):  # 404.html; not sitemap.xml
+            return with_policy(repaired(output_content))
+        return output_content
 
 
 class _Collect(logging.Handler):

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from generator import cache
 from generator.project import Project
-from generator.site.theme_html import repaired
+from generator.site.theme_html import repaired, with_policy
 
 TITLE = "ISHC-TITLE"
 CONTENT = "ISHC-CONTENT"
@@ -89,7 +89,7 @@ def _render_shell(project: Project, sections: list[tuple[str, str]], current: st
             page = Page(TITLE, file, config)
             context = get_context(Navigation([], []), Files([file]), config, page)
             html = template.render(**context, sections=sections, current_section=current)
-            parts[depth] = _cut(_compact(repaired(html)))
+            parts[depth] = _cut(_compact(with_policy(repaired(html))))
     return Shell(parts)
 
 
