@@ -41,6 +41,9 @@ _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# attr_list: "{: #id .class key=value }" after a paragraph, heading or link sets attributes too.
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_PAIR = re.compile(r"""([^\s=#.{}'"]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,14 @@ def findings(text: str) -> list[Finding]:
         found += _url_findings(line, html.unescape(match.group(2)), bool(match.group(1)))
     if deepest:
         found.append(deepest)
+    for match in _ATTR_LIST.finditer(visible):
+        line = visible.count("\n", 0, match.start()) + 1
+        for attribute, value in _ATTR_PAIR.findall(match.group(1)):
+            attribute = attribute.lower()
+            if attribute not in ATTRIBUTES:
+                found.append(Finding(line, "html.attribute", attribute))
+            elif attribute in ("href", "src"):
+                found += _url_findings(line, html.unescape(value.strip("\"'")), attribute == "src")
     for number, line_text in enumerate(visible.split("\n"), 1):
         quotes = _QUOTES.match(line_text)
         indent = len(line_text.expandtabs(4)) - len(line_text.expandtabs(4).lstrip(" "))
