@@ -668,6 +668,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "contact.phone của hồ sơ CLB.",
         "Remove it: the site and the handbooks are public. The association office's phone goes "
         "in contact.phone of the club file."),
+    "link.broken": (
+        "liên kết '{url}' không dẫn tới trang nào của cổng; sửa tên tệp hoặc bỏ liên kết",
+        "the link '{url}' leads to no page of the site; fix the file name or drop the link"),
+    "link.broken_anchor": (
+        "liên kết '{url}' chỉ tới một mục không có trong trang đó; sửa phần sau dấu #",
+        "the link '{url}' points to a section that page does not have; fix the part after #"),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

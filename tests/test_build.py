@@ -526,3 +526,28 @@ def test_theme_faults_are_removed_and_nothing_else():
     assert repaired(html) == ('<input class="md-toggle" type="checkbox" id="__drawer">'
                               '<input type="search" autocomplete="off"><label for="a">x</label>'
                               '<label tabindex="0">y</label>')
+
+
+@pytest.mark.parametrize("link, stage", [
+    ("[bài khác](khong-co-bai-nay.md)", SourceError),  # a missing lesson: ishc check finds it
+    ("[mục](so-quy.md#khong-co-muc-nay)", "chỉ tới một mục không có"),  # a missing section
+])
+def test_a_broken_link_stops_the_build_at_its_source_line(mini, tmp_path, link, stage):
+    from generator.problems import BuildFailed
+
+    module = mini.content / "modules" / "so-quy.md"
+    lines = module.read_text("utf-8").splitlines()
+    at = lines.index("### Sổ quỹ là gì") + 2
+    lines.insert(at, f"Xem thêm {link}.")
+    module.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises((BuildFailed, SourceError)) as raised:
+        build(mini, tmp_path / "site", pdf=False)
+    error = raised.value
+    if stage is SourceError:
+        assert isinstance(error, SourceError)
+        shown = error.problems[0].format()
+    else:
+        assert isinstance(error, BuildFailed) and stage in str(error)
+        shown = str(error)
+    assert shown.startswith(f"content/modules/so-quy.md:{at + 1}:")
+    assert not (tmp_path / "site").exists()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import cache
+from generator.messages import t
 from generator.project import Project
 from generator.site.shell import theme_digest
 from generator.site.theme_html import repaired, with_policy
@@ -25,7 +26,9 @@ CACHE_DIR = "written"
 
 
 class MkDocsFailed(RuntimeError):
-    pass
+    def __init__(self, message: str, broken: list[str] | None = None):
+        super().__init__(message)
+        self.broken = broken or []  # MkDocs' messages about broken links, as it wrote them
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,10 @@ def written_site(tree: WrittenTree, project: Project, is_data_page: Callable[[st
     with tempfile.TemporaryDirectory(prefix="run-", dir=folder) as tmp:
         docs, site = Path(tmp, "docs"), Path(tmp, "site")
         _materialise(tree, docs)
-        _, pages = run_mkdocs(project, docs, site, tree.nav, is_data_page)
+        try:
+            _, pages = run_mkdocs(project, docs, site, tree.nav, is_data_page)
+        except MkDocsFailed as err:
+            raise MkDocsFailed(_located(err.broken, tree, project) or str(err)) from None
         files = {p.relative_to(site).as_posix(): cache.digest(p.read_bytes())
                  for p in sorted(site.rglob("*")) if p.is_file()}
         for old in folder.iterdir():  # only the latest output is kept
@@ -139,8 +145,29 @@ def run_mkdocs(project: Project, docs: Path, site: Path, nav: list,
     broken = [m for m in warnings if "not found among documentation files" in m
               or "contains a link" in m or "included in the 'nav'" in m]
     if broken:
-        raise MkDocsFailed("Liên kết hỏng trong trang web:\n  " + "\n  ".join(broken))
+        raise MkDocsFailed("Liên kết hỏng trong trang web:\n  " + "\n  ".join(broken), broken)
     return warnings, capture.pages
+
+
+_LINK_IN = re.compile(r"Doc file '(?P<doc>[^']*)' contains a link '(?P<url>[^']*)'")
+
+
+def _located(broken: list[str], tree: WrittenTree, project: Project) -> str:
+    """MkDocs' broken-link messages as file:line of the source that holds the link (a module,
+    story or page), so the author can fix it there; others as MkDocs wrote them."""
+    lines = []
+    for message in broken:
+        found = _LINK_IN.search(message)
+        source = tree.sources.get(found.group("doc")) if found else None
+        if found is None or source is None:
+            lines.append(message)
+            continue
+        url = found.group("url")
+        text = (project.root / source).read_text("utf-8", errors="replace").splitlines()
+        number = next((i for i, line in enumerate(text, 1) if f"({url}" in line or url in line), 1)
+        key = "link.broken_anchor" if "anchor" in message else "link.broken"
+        lines.append(f"{source}:{number}: {t(key, url=url)}")
+    return "\n".join(lines)
 
 
 def _to_data_page(message: str, is_data_page: Callable[[str], bool]) -> bool:

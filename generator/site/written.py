@@ -46,6 +46,7 @@ class WrittenTree:
     files: dict[str, tuple[Path, str]] = field(default_factory=dict)  # docs path -> (file, digest)
     texts: dict[str, str] = field(default_factory=dict)  # docs path -> text written as is
     nav: list = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # docs path -> the author's file
 
     def digest(self, *more: str) -> str:
         parts = [f"{k}\x01{v}" for k, v in sorted(self.pages.items())]
@@ -94,6 +95,9 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
             # Drawn from the PDF, so the PDF's key (and the picture's name) keys it.
             tree.files[f"downloads/{name}"] = (picture, combine(p.key, picture.name))
     tree.nav = _nav(portal, stories)
+    tree.sources = {**{f"modules/{m.id}.md": m.path for m in portal.modules.values()},
+                    **{f"stories/{s.id}.md": s.path for s in stories},
+                    **{f"{p.name}.md": p.path for p in portal.pages}}
     return tree
 
 
