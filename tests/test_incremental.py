@@ -185,3 +185,27 @@ def test_the_staging_folder_of_a_killed_build_is_removed_by_the_next(mini, tmp_p
     mine.mkdir()
     build(mini, tmp_path / "site", pdf=False)
     assert not abandoned.exists() and mine.exists()
+
+
+def test_builds_on_different_days_are_byte_identical(mini, tmp_path, monkeypatch):
+    import datetime as dt
+    import types
+
+    import generator.handbooks.edition as edition
+
+    class NoClock(dt.date):
+        @classmethod
+        def today(cls):
+            raise AssertionError("the printed edition read the clock")
+
+    # mini is no git repository: its books' edition date comes from the sources, not the day.
+    monkeypatch.setattr(edition, "dt", types.SimpleNamespace(date=NoClock, datetime=dt.datetime,
+                                                             timezone=dt.timezone))
+    first = build(mini, tmp_path / "mot", pdf=True, today=dt.date(2026, 1, 5)).out
+    shutil.rmtree(mini.cache)  # cold again: nothing carried over but the sources
+    second = build(mini, tmp_path / "hai", pdf=True, today=dt.date(2026, 9, 30)).out
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert any(f.endswith(".pdf") for f in files) and "stories/feed.xml" in files
+    differ = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert differ == []

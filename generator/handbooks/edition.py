@@ -8,6 +8,7 @@ sources it came from.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,4 +29,15 @@ def edition(root: Path, sources: list[Path]) -> Edition:
             return Edition(out[0], dt.date.fromisoformat(out[1]))
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
-    return Edition("bản nháp (chưa có trong kho git)", dt.date.today())
+    return Edition("bản nháp (chưa có trong kho git)", _newest(sources))
+
+
+def _newest(sources: list[Path]) -> dt.date:
+    """Outside git: SOURCE_DATE_EPOCH when the packager sets it (reproducible-builds.org), else
+    the day the newest source was saved. Never the clock: the same sources print the same book
+    on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    stamps = [p.stat().st_mtime for p in sources if p.exists()]
+    return dt.datetime.fromtimestamp(max(stamps, default=0), dt.timezone.utc).date()
