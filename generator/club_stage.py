@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
+from markupsafe import escape
+
 from generator import cache
 from generator.load.sources import ClubFile
 from generator.load.yamlfile import MAX_BYTES
-from generator.messages import language, set_language
+from generator.messages import language, set_language, t
 from generator.model.directory import ClubSummary, summarize
 from generator.problems import Problem
 from generator.site.data import DataContext, DataPages, club_path
@@ -257,8 +259,34 @@ def _one(task: _Task) -> _Done:
     if task.render and renderer is not None and staging is not None and outcome.summary:
         assert result.entry is not None
         page, html = renderer.club(result.entry)
+        leaked = _private_in(html, result.entry.club.private)
+        if leaked:  # a template that prints a private note: the page is not written
+            problem = Problem(task.file.shown, 1, 1, t("club.private_published", value=leaked),
+                              t("club.private_published.hint"))
+            return _Done(task.file.shown, None, outcome._replace(
+                problems=outcome.problems + (problem,), summary=None), None)
         _write(f"{staging}/{page}", html.encode("utf-8"))
     return _Done(task.file.shown, stamp, outcome, page)
+
+
+def _private_in(page: str, private: object) -> str | None:
+    """The first text of a club's `private` notes that its page shows, as written or
+    HTML-escaped. The last check before a page is written: the notes reach no template on
+    purpose, so a hit is a template's mistake, and it must not be published."""
+    if not private:
+        return None
+    stack = [private]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+        elif isinstance(value, str) and len(value.strip()) >= 4:
+            text = value.strip()
+            if text in page or str(escape(text)) in page:
+                return text
+    return None
 
 
 def _write(path: str, data: bytes) -> None:

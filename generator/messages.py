@@ -674,6 +674,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "link.broken_anchor": (
         "liên kết '{url}' chỉ tới một mục không có trong trang đó; sửa phần sau dấu #",
         "the link '{url}' points to a section that page does not have; fix the part after #"),
+    "club.private_published": (
+        "trang của CLB sẽ hiện ghi chú riêng '{value}' của mục private; trang không được ghi",
+        "the club's page would show the private note '{value}'; the page was not written"),
+    "club.private_published.hint": (
+        "Một mẫu trong templates/site/data/ đang in mục private: sửa mẫu đó. Mục private "
+        "không bao giờ được công bố.",
+        "A template in templates/site/data/ prints the private section: fix it. The private "
+        "section is never published."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

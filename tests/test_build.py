@@ -551,3 +551,16 @@ def test_a_broken_link_stops_the_build_at_its_source_line(mini, tmp_path, link, 
         shown = str(error)
     assert shown.startswith(f"content/modules/so-quy.md:{at + 1}:")
     assert not (tmp_path / "site").exists()
+
+
+def test_a_template_that_prints_private_notes_stops_the_build(mini, tmp_path):
+    # The last line of defence: the club stage looks for the private notes in each page it
+    # renders. Here a careless template edit prints them.
+    template = mini.templates / "site" / "data" / "club.html.j2"
+    template.write_text(template.read_text("utf-8") + "\n{{ club.private }}\n", "utf-8")
+    with pytest.raises(SourceError) as raised:
+        build(mini, tmp_path / "site", pdf=False)
+    [problem] = raised.value.problems
+    assert problem.path == "clubs/ha-noi/dong-hoang.yaml"
+    assert "Nguyễn Thị Bí Mật" in problem.message and "templates/site/data" in problem.hint
+    assert not (tmp_path / "site").exists()

@@ -26,7 +26,7 @@ from generator.load.fastyaml import OtherTypeCheck, yaml_to_json
 from generator.load.places import Places
 from generator.load.sources import ClubFile
 from generator.load.text import name_key
-from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
+from generator.load.yamlfile import MAX_BYTES, YamlDocument, YamlProblem, decode, parse_yaml
 from generator.messages import number, t
 from generator.model.club import Club
 from generator.model.content import ClubEntry, IndicatorSet, Province
@@ -57,7 +57,7 @@ class ClubResult:
 def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
     try:
         with open(file.path, "rb") as stream:
-            raw = stream.read()
+            raw = stream.read(MAX_BYTES + 1)  # decode() names a file over the limit
     except OSError as err:
         return unreadable(file, err)
     return check_club_bytes(file, raw, rules)
