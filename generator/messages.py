@@ -651,6 +651,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.too_deep.hint": (
         "Tách thành các đoạn, danh sách hoặc bảng nối tiếp nhau thay vì lồng vào nhau.",
         "Split it into paragraphs, lists or tables one after another instead of nesting them."),
+    "html.block_too_long": (
+        "đoạn này dài quá {value} ký tự",
+        "this block is longer than {value} characters"),
+    "html.block_too_long.hint": (
+        "Chia thành nhiều đoạn (cách nhau một dòng trống), hoặc chia bảng thành nhiều bảng.",
+        "Split it into paragraphs (with a blank line between), or the table into several."),
     "output.too_deep": (
         "một trang lồng nhau quá sâu để dựng; chạy ishc check để biết tệp và dòng",
         "a page is nested too deep to build; run ishc check to find the file and line"),

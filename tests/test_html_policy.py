@@ -24,6 +24,7 @@ HOSTILE = [
     ('<meta http-equiv="refresh" content="0;url=https://example.com">', "html.tag", "meta"),
     ("<style>body{display:none}</style>", "html.tag", "style"),
     ("<svg onload=alert(1)>", "html.tag", "svg"),
+    ("<javascript: onmouseover=alert(1)>", "html.tag", "javascript:"),  # found by hypothesis
     ("[bấm vào đây](javascript:alert(1))", "html.scheme", "javascript:"),
     ("[bấm](JaVaScRiPt:alert(1))", "html.scheme", "javascript:"),
     ("[bấm](&#106;avascript:alert(1))", "html.scheme", "javascript:"),
@@ -99,3 +100,19 @@ def test_a_pipe_or_a_huge_file_among_the_modules_is_refused_unread(mini):
     problems = {p.path.rsplit("/", 1)[-1]: p.message for p in check(mini)}
     assert problems["ong.md"].startswith("không phải tệp thường")
     assert "lon.md" in problems
+
+
+@pytest.mark.parametrize("body, key", [
+    ("[" * 5000 + "x", "html.too_deep"),  # unclosed: 3 s to render, 48 s at 20,000
+    ("[" * 30 + "x" + "]" * 30, "html.too_deep"),
+    ("[x](" * 3000, "html.block_too_long"),
+    ("Một đoạn rất dài. " * 700, "html.block_too_long"),
+])
+def test_blocks_whose_rendering_time_explodes_are_refused(body, key):
+    assert [f.key for f in findings("Mở đầu.\n\n" + body)] == [key]
+    assert [f.line for f in findings("Mở đầu.\n\n" + body)] == [3]
+
+
+def test_long_tables_and_paragraphs_that_are_usual_pass():
+    table = "| Ngày | Số tiền |\n|---|---|\n" + "| 1/5 | 100.000 |\n" * 200
+    assert findings(table) == [] and findings("[a] [b] [[c]] " * 50) == []

@@ -177,7 +177,8 @@ def html_problems(src: MarkdownSource) -> list[Problem]:
 _HTML_HINTS = {"html.tag": "html.tag.hint", "html.attribute": "html.attribute.hint",
                "html.scheme": "html.scheme.hint", "html.absolute_path": "html.absolute_path.hint",
                "html.remote_picture": "html.remote_picture.hint",
-               "html.too_deep": "html.too_deep.hint"}
+               "html.too_deep": "html.too_deep.hint",
+               "html.block_too_long": "html.block_too_long.hint"}
 
 
 def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:

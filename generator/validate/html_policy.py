@@ -27,6 +27,11 @@ LINK_SCHEMES = ("http", "https", "mailto")
 # Markdown and its HTML blocks are read recursively: a few thousand levels overflow the stack.
 # Nothing a trainer writes needs more than a handful.
 MAX_DEPTH = 20
+# Python-Markdown's inline patterns take time growing with the square of an unclosed run
+# ("[[[[…", "[x]([x](…"): a block (a paragraph, a table) is bounded, and brackets are nested at
+# most MAX_DEPTH deep. The longest block of the shipped modules is 3,500 characters.
+MAX_BLOCK = 10_000
+_BLOCKS = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _VOID = frozenset({"br", "col", "hr", "img"})
 _QUOTES = re.compile(r"^ {0,3}((?:> ?)+)", re.M)
 
@@ -34,7 +39,10 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Quoted values may hold ">": <img alt=">" onerror=…> is one tag, as a browser reads it.
-_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)(\s(?:"[^"]*"|'[^']*'|[^'">])*)?/?>""")
+# A browser takes any run of characters up to a blank, "/" or ">" as a tag's name
+# ("<javascript: onmouseover=…>" is an element); without attributes, "<scheme:…>" and
+# "<name@host>" are Markdown's autolinks instead.
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(\s(?:"[^"]*"|'[^']*'|[^'">])*)?/?>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/"'<>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 # [text](url "title"), ![alt](url), <url> autolinks and [label]: url references.
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*)")
@@ -63,6 +71,8 @@ def findings(text: str) -> list[Finding]:
     for match in _TAG.finditer(visible):
         line = visible.count("\n", 0, match.start()) + 1
         name = match.group(2).lower()
+        if not match.group(3) and re.search(r"[:@]", name):
+            continue  # an autolink, checked with the links below
         if name in TAGS and name not in _VOID and not match.group(0).endswith("/>"):
             depth += -1 if match.group(1) else 1
             if depth > MAX_DEPTH and deepest is None:
@@ -96,11 +106,32 @@ def findings(text: str) -> list[Finding]:
         if (quotes and quotes.group(1).count(">") > MAX_DEPTH) or indent > 4 * MAX_DEPTH:
             found.append(Finding(number, "html.too_deep", str(MAX_DEPTH)))
             break
+    found += _block_findings(visible)
     for pattern in (_AUTOLINK, _REFERENCE):
         for match in pattern.finditer(visible):
             line = visible.count("\n", 0, match.start()) + 1
             found += _url_findings(line, html.unescape(match.group(1)), False)
     return sorted(set(found), key=lambda f: (f.line, f.key, f.value))
+
+
+def _block_findings(visible: str) -> list[Finding]:
+    found = []
+    for block in _BLOCKS.finditer(visible):
+        line = visible.count("\n", 0, block.start()) + 1
+        text = block.group(0)
+        if len(text) > MAX_BLOCK:
+            found.append(Finding(line, "html.block_too_long", str(MAX_BLOCK)))
+            continue
+        depth = deepest = 0
+        for character in text:
+            if character == "[":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif character == "]" and depth:
+                depth -= 1
+        if deepest > MAX_DEPTH:
+            found.append(Finding(line, "html.too_deep", str(MAX_DEPTH)))
+    return found
 
 
 def _url_findings(line: int, url: str, picture: bool) -> list[Finding]:
