@@ -8,6 +8,7 @@ result, or the exception, comes back through a pipe.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import traceback
 from typing import Any, Callable
@@ -26,7 +27,8 @@ class Background:
             return
         context = multiprocessing.get_context("fork")
         self._pipe, child = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(child, fn, args), daemon=True)
+        self._process = context.Process(target=_run, args=(child, fn, args, os.getpid()),
+                                        daemon=True)
         self._process.start()
         child.close()
 
@@ -49,7 +51,29 @@ class Background:
             self._process.join()
 
 
-def _run(pipe, fn: Callable[..., Any], args: tuple) -> None:
+def die_with_parent(parent: int | None = None) -> None:
+    """Have the kernel end this worker when the process that started it dies, however it dies
+    (SIGKILL included): otherwise a killed build's workers wait on their queue for ever.
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere a no-op. parent: its pid, to catch a parent
+    that died before this call."""
+    import ctypes
+    import os
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def _run(pipe, fn: Callable[..., Any], args: tuple, parent: int) -> None:
+    die_with_parent(parent)
     try:
         outcome = (False, fn(*args))
     except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it

@@ -28,6 +28,7 @@ from typing import Callable, Iterator, NamedTuple
 from markupsafe import escape
 
 from generator import cache
+from generator.background import die_with_parent
 from generator.load.sources import ClubFile
 from generator.load.yamlfile import MAX_BYTES
 from generator.messages import language, set_language, t
@@ -221,6 +222,7 @@ _worker: tuple[ClubRules, DataPages | None, Path | None] | None = None
 def _start_worker(rules: ClubRules | None, context: DataContext | None, staging: Path | None,
                   lang: str) -> None:
     global _worker
+    die_with_parent()
     set_language(lang)
     if rules is None:
         _worker = None

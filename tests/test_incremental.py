@@ -209,3 +209,35 @@ def test_builds_on_different_days_are_byte_identical(mini, tmp_path, monkeypatch
     assert any(f.endswith(".pdf") for f in files) and "stories/feed.xml" in files
     differ = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert differ == []
+
+
+@pytest.mark.parametrize("signal_name, after", [("SIGKILL", 0.6), ("SIGKILL", 1.5),
+                                                ("SIGTERM", 1.0)])
+def test_a_real_kill_leaves_no_process_or_folder_and_the_next_build_is_whole(
+        tmp_path, signal_name, after):
+    import signal
+    import subprocess
+    import sys
+
+    project = cold_copy(Project(REPO), tmp_path / "example")
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "generator.cli", "--root", str(project.root), "build",
+               "--no-pdf", "--quiet", "--out", str(out)]
+    run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    time.sleep(after)
+    os.kill(run.pid, getattr(signal, signal_name))  # the build only: its workers must follow
+    run.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:  # orphans would keep the session alive
+        try:
+            os.killpg(run.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("processes of the killed build are still running")
+    result = build(project, out, pdf=False)
+    assert_same_as_cold(project, out, tmp_path)
+    assert result.pages > 100
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

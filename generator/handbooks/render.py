@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fonts
+from generator.background import die_with_parent
 from generator.handbooks import booklet, preview
 from generator.handbooks.booklet import impose_booklet
 from generator.handbooks.compose import PrintDocument
@@ -79,7 +80,7 @@ def render_all(documents: list[PrintDocument], cache: Path, progress: Progress,
     todo = [d for d in documents if not cached[d.filename].exists()]
     if todo:
         workers = max(1, min(len(todo), os.cpu_count() or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
             futures = {pool.submit(_render, d.html, str(cached[d.filename]),
                                    bool(d.variant and d.variant.booklet), root.as_uri() + "/",
                                    allowed): d for d in todo}
@@ -111,7 +112,8 @@ def _draw_missing(printed: list[Printed], progress: Progress) -> None:
     todo = [p for p in printed if p.previews and not all(x.exists() for x in p.previews)]
     if not todo:
         return
-    with ProcessPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1)),
+                             initializer=die_with_parent) as pool:
         futures = [pool.submit(preview.draw, str(p.path), [str(x) for x in p.previews],
                                preview.FORM_WIDTH if p.form else preview.COVER_WIDTH)
                    for p in todo]
