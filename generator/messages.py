@@ -688,6 +688,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không bao giờ được công bố.",
         "A template in templates/site/data/ prints the private section: fix it. The private "
         "section is never published."),
+    "page.personal": (
+        "{page}: trang web sẽ hiện '{value}', giống số điện thoại, số căn cước hoặc địa chỉ thư "
+        "của một người; trang chưa được ghi. Xóa đi trong tệp nguồn.",
+        "{page}: the page would show '{value}', which looks like a person's phone number, ID "
+        "number or e-mail address; it was not written. Remove it from the source."),
+    "print.personal": (
+        "{source}: {document} sẽ in '{value}', giống số điện thoại, số căn cước hoặc địa chỉ "
+        "thư của một người; sổ tay là công khai, nên không in. Xóa đi, hoặc ghi điện thoại của "
+        "văn phòng Hội ở contact.phone của hồ sơ CLB.",
+        "{source}: {document} would print '{value}', which looks like a person's phone number, "
+        "ID number or e-mail address; handbooks are public, so it is not printed. Remove it, or "
+        "put the association office's phone in contact.phone of the club file."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
         "{forms} biểu mẫu → {out}",

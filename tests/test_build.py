@@ -564,3 +564,15 @@ def test_a_template_that_prints_private_notes_stops_the_build(mini, tmp_path):
     assert problem.path == "clubs/ha-noi/dong-hoang.yaml"
     assert "Nguyễn Thị Bí Mật" in problem.message and "templates/site/data" in problem.hint
     assert not (tmp_path / "site").exists()
+
+
+def test_personal_data_that_reaches_a_written_page_stops_the_build(mini, tmp_path):
+    from generator.problems import BuildFailed
+
+    sets = mini.content / "sets.yaml"  # a field no check scans, shown on the set's page
+    sets.write_text(sets.read_text("utf-8").replace(
+        "purpose: Giữ sổ sách của CLB.", "purpose: Giữ sổ sách; thư cho hoa.nguyen@example.vn"),
+        "utf-8")
+    with pytest.raises(BuildFailed, match=r"hoa\.nguyen@example\.vn"):
+        build(mini, tmp_path / "site", pdf=False)
+    assert not (tmp_path / "site").exists()

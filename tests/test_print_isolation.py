@@ -61,3 +61,18 @@ def test_a_module_pointing_outside_stops_the_build_at_its_line(mini, tmp_path):
     assert message.startswith(f"content/modules/so-quy.md:{at + 1}: ")
     assert "ho-so-rieng.png" in message and "chỉ được dùng tệp trong dự án" in message
     assert not (tmp_path / "site").exists()
+
+
+def test_personal_data_that_reaches_a_book_stops_the_build(mini, tmp_path):
+    # A field no check scans (the set's purpose, printed in its handbook): the PDF's own text
+    # is the last look before a book is kept.
+    sets = mini.content / "sets.yaml"
+    sets.write_text(sets.read_text("utf-8").replace(
+        "purpose: Giữ sổ sách của CLB.", "purpose: Giữ sổ sách của CLB, hỏi chị Hoa 0912 345 678."),
+        "utf-8")
+    with pytest.raises(BuildFailed) as raised:
+        build(mini, tmp_path / "site", pdf=True)
+    message = str(raised.value)
+    assert message.startswith("content/sets.yaml:") and "0912 345 678" in message
+    assert not (tmp_path / "site").exists()
+    assert not list((mini.cache / "handbooks").glob("*.part"))

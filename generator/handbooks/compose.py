@@ -103,6 +103,12 @@ class Composer:
         sections = [Section(a, Markup(t)) for a, t in _HEADING.findall(html)]
         return Chapter(module, anchor, Markup(html), sections, self.qr(module))
 
+    @property
+    def shared_sources(self) -> tuple[str, ...]:
+        """The YAML files every handbook also prints from (cover, glossary, forms, areas)."""
+        names = ("sets.yaml", "areas.yaml", "glossary.yaml", "forms.yaml", "indicators.yaml")
+        return tuple(f"content/{n}" for n in names if (self.project.content / n).is_file())
+
     def edition(self, modules: list[Module]) -> Edition:
         return edition(self.project.root, [self.project.root / m.path for m in modules])
 
@@ -123,7 +129,8 @@ class Composer:
                 filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
                 documents.append(PrintDocument(filename, html, set=material_set, variant=variant,
                                                edition=book_edition,
-                                               sources=tuple(m.path for m in modules)))
+                                               sources=tuple(m.path for m in modules)
+                                               + self.shared_sources))
         return documents
 
     def handouts(self) -> list[PrintDocument]:

@@ -134,10 +134,14 @@ def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
     import weasyprint
 
     from generator.handbooks import fetcher
+    from generator.validate import personal
 
     digest = hashlib.sha256(document.html.encode("utf-8"))
     digest.update(weasyprint.__version__.encode())
     digest.update(Path(fetcher.__file__).read_bytes())  # what a document may read
+    # ... and what a kept PDF was scanned for: a cached book passed the scan of today's rules.
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(personal.__file__).read_bytes())
     digest.update(fonts_digest)
     if document.variant and document.variant.booklet:
         digest.update(Path(booklet.__file__).read_bytes())  # a change to imposition re-imposes
@@ -155,6 +159,9 @@ def _result(future, document: PrintDocument, root: Path) -> None:
     except Refused as err:
         raise BuildFailed(t("print.refused", document=document.filename, url=err.url,
                             source=_source_of(err.url, document, root))) from None
+    except PersonalInPrint as err:
+        raise BuildFailed(t("print.personal", document=document.filename, value=err.datum,
+                            source=_source_of(err.datum, document, root))) from None
 
 
 def _source_of(url: str, document: PrintDocument, root: Path) -> str:
@@ -182,12 +189,42 @@ def _render(html: str, target: str, booklet: bool, base_url: str, allowed: tuple
     # and pypdf's imposition would drop the tags anyway.
     HTML(string=html, base_url=base_url, url_fetcher=ProjectFetcher(allowed)).write_pdf(
         partial, pdf_tags=not booklet)
+    found = _personal_in(partial)
+    if found:
+        partial.unlink()
+        raise PersonalInPrint(found)
     if booklet:
         flat, partial = partial, final.with_name(final.name + ".imposed.part")
         impose_booklet(flat, partial)
         flat.unlink()
     final.with_suffix(".pages").write_text(str(page_count(partial)))
     os.replace(partial, final)  # the cache never holds half a PDF
+
+
+class PersonalInPrint(Exception):
+    """A phone number, ID-card number or e-mail address in a rendered PDF's text."""
+
+    def __init__(self, datum: str):
+        super().__init__(datum)
+        self.datum = datum
+
+
+def _personal_in(pdf: Path) -> str | None:
+    """The first personal datum in the PDF's text: the last look before a book is kept, after
+    the checks of every source (validate/personal.py); 2 ms a page with PDFium."""
+    import pypdfium2
+
+    from generator.validate.personal import personal_data
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            found = personal_data(page.get_textpage().get_text_range())
+            if found:
+                return found[0][2]
+    finally:
+        document.close()
+    return None
 
 
 def page_count(path: Path) -> int:

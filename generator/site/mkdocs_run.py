@@ -17,6 +17,7 @@ from typing import Callable
 
 from generator import cache
 from generator.messages import t
+from generator.validate.personal import personal_data
 from generator.project import Project
 from generator.site.shell import theme_digest
 from generator.site.theme_html import repaired, with_policy
@@ -86,6 +87,7 @@ def written_site(tree: WrittenTree, project: Project, is_data_page: Callable[[st
             _, pages = run_mkdocs(project, docs, site, tree.nav, is_data_page)
         except MkDocsFailed as err:
             raise MkDocsFailed(_located(err.broken, tree, project) or str(err)) from None
+        _no_personal_data(pages, tree, project)
         files = {p.relative_to(site).as_posix(): cache.digest(p.read_bytes())
                  for p in sorted(site.rglob("*")) if p.is_file()}
         for old in folder.iterdir():  # only the latest output is kept
@@ -149,6 +151,25 @@ def run_mkdocs(project: Project, docs: Path, site: Path, nav: list,
     return warnings, capture.pages
 
 
+def _no_personal_data(pages: dict[str, tuple[str, str]], tree: WrittenTree,
+                      project: Project) -> None:
+    """The last look at each written page's text before it is kept: a phone number, an ID-card
+    number or an e-mail address that came in through a field no check scans stops the build,
+    at the source line when the page has one source."""
+    for uri, (_, html) in sorted(pages.items()):
+        found = personal_data(_TAGS.sub(" ", html))
+        if not found:
+            continue
+        datum = found[0][2]
+        where = tree.sources.get(uri)
+        if where:
+            lines = (project.root / where).read_text("utf-8", errors="replace").splitlines()
+            number = next((i for i, line in enumerate(lines, 1) if datum in line), 1)
+            where = f"{where}:{number}"
+        raise MkDocsFailed(t("page.personal", page=where or uri, value=datum))
+
+
+_TAGS = re.compile(r"<[^>]+>")
 _LINK_IN = re.compile(r"Doc file '(?P<doc>[^']*)' contains a link '(?P<url>[^']*)'")
 
 

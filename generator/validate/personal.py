@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 
-# Vietnamese numbers: mobiles 0[35789]x xxx xxxx, landlines 02xx xxxx xxxx, or with +84; spaces,
-# dots and dashes between digits as people type them.
-_PHONE = re.compile(r"(?<![\d/])(?<!\d[.,])(?:\+\s?84|0)(?:[\s.\-]?\d){9,10}(?![\d/]|[.,\-]\d)")
+# Vietnamese numbers as people write them: mobiles 0912 345 678 / 0912.345.678 / 0912345678,
+# landlines 024 3826 1234, or with +84. Digits come in these groups, which a row of figures in
+# a table ("0 1.000.000 0 0 0") never forms.
+_SEP = r"[\s.\-]?"
+_PHONE = re.compile(r"(?<![\d/])(?<!\d[.,])(?:\+\s?84" + _SEP + r"|0)"
+                    r"(?:\d{3}" + _SEP + r"\d{3}" + _SEP + r"\d{3,4}|\d{2}" + _SEP + r"\d{3,4}"
+                    + _SEP + r"\d{4})(?![\d/]|[.,\-]\d)")
 # The 12-digit citizen ID (căn cước công dân); 9-digit old IDs look like too many other numbers.
 _ID_CARD = re.compile(r"(?<![\d/])(?<!\d[.,])\d{12}(?![\d/]|[.,\-]\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
