@@ -74,3 +74,35 @@ def test_the_page_policy_blocks_inline_script_in_content_but_runs_the_themes(min
             assert page.evaluate("window.hit") is None, path
             assert page.evaluate("typeof __md_scope") == "object", path  # the theme's own ran
         assert len(refused) == len(pages)
+
+
+def test_the_sanitiser_keeps_the_pages_and_drops_what_runs():
+    from generator.site.sanitise import sanitised
+
+    kept = ('<h2 id="muc">Mục</h2><details class="note" open><summary>Đáp án</summary>'
+            '<table><tbody><tr><td colspan="2" style="text-align: right">1</td></tr></tbody>'
+            '</table></details><a href="../modules/so-quy.html" class="md-button">Sổ quỹ</a>'
+            '<img src="../photos/a.jpg" alt="Ảnh" loading="lazy">')
+    # The same elements, attributes and text, written the way the sanitiser writes them.
+    assert sanitised(kept) == kept.replace(" open>", ' open="">').replace(
+        "text-align: right", "text-align:right")
+    for hostile in ('<img src="x" onerror="alert(1)">', '<a href="javascript:alert(1)">x</a>',
+                    "<script>alert(1)</script>", '<form action="https://x.vn"><input></form>',
+                    '<p style="background:url(javascript:alert(1))">x</p>', "<svg onload=alert(1)>",
+                    '<iframe src="https://x.vn"></iframe>', '<a href="data:text/html,x">x</a>'):
+        cleaned = sanitised(hostile)
+        for runs in ("onerror", "javascript", "<script", "<form", "<input", "background",
+                     "onload", "<iframe", "data:"):
+            assert runs not in cleaned, (hostile, cleaned)
+
+
+def test_what_slips_past_the_content_policy_is_still_removed(mini, tmp_path, monkeypatch):
+    import generator.validate as validate
+
+    monkeypatch.setattr(validate, "findings", lambda text: [])  # as if the policy missed it
+    module = mini.content / "modules" / "so-quy.md"
+    module.write_text(module.read_text("utf-8").replace(
+        "### Sổ quỹ là gì\n", '### Sổ quỹ là gì\n\n<img src="x" onerror="window.hit=1">\n'), "utf-8")
+    result = build(mini, tmp_path / "site", pdf=False)
+    page = (result.out / "modules" / "so-quy.html").read_text("utf-8")
+    assert "onerror" not in page and 'src="x"' in page

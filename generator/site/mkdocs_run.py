@@ -19,6 +19,7 @@ from generator import cache
 from generator.messages import t
 from generator.validate.personal import personal_data
 from generator.project import Project
+from generator.site.sanitise import OWN_PAGES, sanitised
 from generator.site.shell import theme_digest
 from generator.site.theme_html import repaired, with_policy
 from generator.site.written import WrittenTree
@@ -49,6 +50,8 @@ class _Pages:
         self.pages: dict[str, tuple[str, str]] = {}
 
     def on_page_content(self, html: str, page, **_) -> str:
+        if page.file.src_uri not in OWN_PAGES:
+            html = sanitised(html)
         self.pages[page.file.src_uri] = (str(page.title or ""), html)
         return html
 
