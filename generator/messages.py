@@ -358,6 +358,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dạng .jpg hoặc .png",
         "{file}: the photo cannot be read ({reason}); open it in a photo viewer and save it "
         "again as .jpg or .png"),
+    "photo.too_big": (
+        "tệp {size} byte, quá giới hạn {limit} byte",
+        "{size} bytes, over the limit of {limit} bytes"),
     "photo.missing": (
         "{field}: không có ảnh 'content/photos/{file}'",
         "{field}: no photo 'content/photos/{file}'"),

@@ -128,3 +128,22 @@ def test_a_story_without_consent_is_checked_but_never_published(mini, tmp_path):
     for page in result.out.rglob("*"):
         if page.is_file() and page.suffix in (".html", ".xml", ".js", ".json"):
             assert "Chuyện chưa được phép đăng" not in page.read_text("utf-8", errors="ignore"), page
+
+
+def test_a_photo_whose_bytes_are_not_what_its_name_says_or_too_big_stops_the_build(
+        mini, tmp_path, monkeypatch):
+    from PIL import Image
+
+    from generator.site import photos
+
+    (mini.content / "photos").mkdir()
+    Image.new("RGB", (20, 20), "red").save(mini.content / "photos" / "that-ra-png.jpg", "PNG")
+    story(mini, "sai-loai", photo="{file: that-ra-png.jpg, caption: Ảnh, consent: true}")
+    with pytest.raises(BuildFailed, match=r"content/photos/that-ra-png\.jpg: không đọc được ảnh"):
+        build(mini, tmp_path / "site", pdf=False)
+    Image.new("RGB", (20, 20), "red").save(mini.content / "photos" / "that-ra-png.jpg", "JPEG")
+    monkeypatch.setattr(photos, "MAX_BYTES", 100)
+    with pytest.raises(BuildFailed, match=r"that-ra-png\.jpg: không đọc được ảnh \(tệp [\d.]+ byte, "
+                                          r"quá giới hạn 100 byte\)"):
+        build(mini, tmp_path / "site", pdf=False)
+    assert not (tmp_path / "site").exists()

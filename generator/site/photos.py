@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 
 from generator import cache
+from generator.messages import number, t
 
 LONGEST = 1600  # px: sharp full-width on a phone, enough for a desktop column
+MAX_BYTES = 30_000_000  # a phone's largest photos are 10-15 MB; past this it is no photo
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
@@ -25,6 +27,8 @@ def published(source: Path, folder: Path) -> tuple[str, Path]:
     """(key, cached copy) of the photo at source; the copy is made when not yet cached.
     Keyed by the file's stamp: photos are many and large, and not read on every build."""
     stat = source.stat()
+    if stat.st_size > MAX_BYTES:
+        raise NotAPhoto(t("photo.too_big", size=number(stat.st_size), limit=number(MAX_BYTES)))
     key = cache.combine(source.name, str(stat.st_size), str(stat.st_mtime_ns), str(LONGEST))
     target = folder / f"{key}{source.suffix.lower()}"
     if not target.exists():
