@@ -64,3 +64,16 @@ def test_header_and_links_read_at_4_5_to_1(phone, path):
     assert contrast(*header) >= 4.5, header
     link = page.evaluate("getComputedStyle(document.querySelector('article a')).color")
     assert contrast(link, "rgb(255, 255, 255)") >= 4.5, link
+
+
+def test_a_lessons_wide_tables_are_cards_on_a_phone(phone):
+    base, page, _ = phone
+    page.goto(f"{base}/modules/so-quy-tien-mat.html")
+    plan = page.locator("article table").first
+    cells = plan.locator("tbody td")
+    assert cells.count() > 10
+    labels = cells.evaluate_all("cells => cells.map(c => c.getAttribute('data-label'))")
+    assert labels[:3] == ["Bước", "Thời gian (phút)", "Hoạt động"]
+    # Each cell as wide as the card, so words are not squeezed one per line.
+    widths = cells.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().width)")
+    assert min(widths) > 250, widths[:6]

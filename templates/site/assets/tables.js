@@ -21,8 +21,27 @@
     });
   }
 
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(mark);
-  else window.addEventListener("load", mark);
+  // A lesson's tables (session plan, worked examples) have four columns or more: on a phone
+  // each row becomes a card, every cell under its column's name (ishc.css), instead of words
+  // squeezed one per line. The names come from the header row, so the Markdown stays plain.
+  function label() {
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      if (heads.length < 4 || table.hasAttribute("data-ishc-stack")) return;
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (heads[i]) cell.setAttribute("data-label", heads[i]);
+        });
+      });
+      table.setAttribute("data-ishc-stack", "");
+    });
+  }
+
+  function ready() { label(); mark(); }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(ready);
+  else window.addEventListener("load", ready);
   var timer = null;
   window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(mark, 200); });
 })();
