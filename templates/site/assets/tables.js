@@ -21,7 +21,7 @@
     });
   }
 
-  // A lesson's tables (session plan, worked examples) have four columns or more: on a phone
+  // Tables of three columns or more (a session plan, a worked example, a list): on a phone
   // each row becomes a card, every cell under its column's name (ishc.css), instead of words
   // squeezed one per line. The names come from the header row, so the Markdown stays plain.
   function label() {
@@ -29,7 +29,7 @@
       var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
         return th.textContent.trim();
       });
-      if (heads.length < 4 || table.hasAttribute("data-ishc-stack")) return;
+      if (heads.length < 3 || table.hasAttribute("data-ishc-stack")) return;
       table.querySelectorAll("tbody tr").forEach(function (row) {
         Array.prototype.forEach.call(row.children, function (cell, i) {
           if (heads[i]) cell.setAttribute("data-label", heads[i]);
