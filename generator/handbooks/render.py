@@ -74,8 +74,8 @@ def render_all(documents: list[PrintDocument], cache: Path, progress: Progress,
     """root: the project, the one folder (with the fonts) that documents may read from."""
     cache.mkdir(parents=True, exist_ok=True)
     allowed = (str(root), *sorted({str(face.path.parent) for face in fonts.faces()}))
-    fonts_digest = _fonts_digest()
-    keys = {d.filename: _cache_key(d, fonts_digest) for d in documents}
+    renderer = _renderer()
+    keys = {d.filename: _cache_key(d, renderer) for d in documents}
     cached = {d.filename: cache / f"{keys[d.filename]}.pdf" for d in documents}
     todo = [d for d in documents if not cached[d.filename].exists()]
     if todo:
@@ -122,29 +122,32 @@ def _draw_missing(printed: list[Printed], progress: Progress) -> None:
             progress.count("hình trang in", done, len(todo))
 
 
-def _fonts_digest() -> bytes:
-    digest = hashlib.sha256()
-    for face in fonts.faces():
-        digest.update(face.path.read_bytes())
-    return digest.digest()
-
-
-def _cache_key(document: PrintDocument, fonts_digest: bytes) -> str:
-    """Everything the finished PDF depends on: its HTML, the renderer, fonts, imposition."""
+def _renderer() -> tuple[bytes, bytes]:
+    """What every PDF depends on besides its HTML, read once per build: WeasyPrint's version,
+    what a document may read (fetcher.py), what a kept PDF is scanned for (this file and
+    personal.py: a cached book passed the scan of today's rules), the fonts; and, for the
+    booklets, the imposition. Bytes, hashed after each document's HTML."""
     import weasyprint
 
     from generator.handbooks import fetcher
     from generator.validate import personal
 
+    fonts_digest = hashlib.sha256()
+    for face in fonts.faces():
+        fonts_digest.update(face.path.read_bytes())
+    common = b"".join([weasyprint.__version__.encode(), Path(fetcher.__file__).read_bytes(),
+                       Path(__file__).read_bytes(), Path(personal.__file__).read_bytes(),
+                       fonts_digest.digest()])
+    return common, Path(booklet.__file__).read_bytes()
+
+
+def _cache_key(document: PrintDocument, renderer: tuple[bytes, bytes]) -> str:
+    """Everything the finished PDF depends on: its HTML, the renderer, fonts, imposition."""
+    common, imposition = renderer
     digest = hashlib.sha256(document.html.encode("utf-8"))
-    digest.update(weasyprint.__version__.encode())
-    digest.update(Path(fetcher.__file__).read_bytes())  # what a document may read
-    # ... and what a kept PDF was scanned for: a cached book passed the scan of today's rules.
-    digest.update(Path(__file__).read_bytes())
-    digest.update(Path(personal.__file__).read_bytes())
-    digest.update(fonts_digest)
+    digest.update(common)
     if document.variant and document.variant.booklet:
-        digest.update(Path(booklet.__file__).read_bytes())  # a change to imposition re-imposes
+        digest.update(imposition)  # a change to imposition re-imposes
     else:
         digest.update(b"tagged")
     return digest.hexdigest()[:32]
