@@ -72,5 +72,13 @@ def relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def line_holding(root: Path, source: str, text: str) -> str:
+    """"source:line" of the first line of the project file source that holds text (the place
+    to fix what a later stage found in its output), or "source" when none does."""
+    lines = (root / source).read_text("utf-8", errors="replace").splitlines()
+    number = next((i for i, line in enumerate(lines, 1) if text and text in line), None)
+    return f"{source}:{number}" if number else source
+
+
 class BuildFailed(Exception):
     """A stage after validation failed (a template, MkDocs, fonts); the message says why."""

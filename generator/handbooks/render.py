@@ -21,7 +21,7 @@ from generator.handbooks.booklet import impose_booklet
 from generator.handbooks.compose import PrintDocument
 from generator.model.content import Form, MaterialSet
 from generator.messages import t
-from generator.problems import BuildFailed
+from generator.problems import BuildFailed, line_holding
 from generator.progress import Progress
 
 
@@ -168,14 +168,13 @@ def _result(future, document: PrintDocument, root: Path) -> None:
 
 
 def _source_of(url: str, document: PrintDocument, root: Path) -> str:
-    """The module that names url (as the author wrote it, so matched by its last part), as
-    file:line; the document's name when none does."""
+    """The source that names url (as the author wrote it, so matched by its last part), as
+    file:line; the document's sources, or its name, when none does."""
     name = unquote(url.rstrip("/").rsplit("/", 1)[-1])[:200]
     for source in document.sources:
-        lines = (root / source).read_text("utf-8", errors="replace").splitlines()
-        for number, line in enumerate(lines, 1):
-            if name and name in line:
-                return f"{source}:{number}"
+        where = line_holding(root, source, name)
+        if where != source:
+            return where
     return ", ".join(document.sources) or document.filename
 
 

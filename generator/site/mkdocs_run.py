@@ -18,6 +18,7 @@ from typing import Callable
 from generator import cache
 from generator.messages import t
 from generator.validate.personal import personal_data
+from generator.problems import line_holding
 from generator.project import Project
 from generator.site.sanitise import OWN_PAGES, sanitised
 from generator.site.shell import theme_digest
@@ -164,12 +165,9 @@ def _no_personal_data(pages: dict[str, tuple[str, str]], tree: WrittenTree,
         if not found:
             continue
         datum = found[0][2]
-        where = tree.sources.get(uri)
-        if where:
-            lines = (project.root / where).read_text("utf-8", errors="replace").splitlines()
-            number = next((i for i, line in enumerate(lines, 1) if datum in line), 1)
-            where = f"{where}:{number}"
-        raise MkDocsFailed(t("page.personal", page=where or uri, value=datum))
+        source = tree.sources.get(uri)
+        where = line_holding(project.root, source, datum) if source else uri
+        raise MkDocsFailed(t("page.personal", page=where, value=datum))
 
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -187,10 +185,8 @@ def _located(broken: list[str], tree: WrittenTree, project: Project) -> str:
             lines.append(message)
             continue
         url = found.group("url")
-        text = (project.root / source).read_text("utf-8", errors="replace").splitlines()
-        number = next((i for i, line in enumerate(text, 1) if f"({url}" in line or url in line), 1)
         key = "link.broken_anchor" if "anchor" in message else "link.broken"
-        lines.append(f"{source}:{number}: {t(key, url=url)}")
+        lines.append(f"{line_holding(project.root, source, url)}: {t(key, url=url)}")
     return "\n".join(lines)
 
 

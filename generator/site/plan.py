@@ -89,8 +89,8 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
     _photos(plan, output, project, summaries, written.photos)
     _sitemap(plan, output, project)
-    marker = MARKER_TEXT.encode("utf-8")  # later builds may replace this folder (destination.py)
-    plan[MARKER] = _render(output, MARKER, cache.digest(marker), lambda: (MARKER, MARKER_TEXT))
+    # Later builds may replace this folder (destination.py).
+    plan[MARKER] = _bytes(output, MARKER, MARKER_TEXT.encode("utf-8"))
     progress.stage(f"Trang dữ liệu: {len(summaries)} CLB, {len(stats.provinces)} tỉnh")
     index.finish()
     progress.stage("Chỉ mục tìm kiếm")
@@ -160,9 +160,8 @@ class _Search:
             return
         digests = {}
         for name, data in self.job.result().items():
-            digests[name] = cache.digest(data)
-            keep = self.output.has(name, digests[name])
-            self.plan[name] = Planned(digests[name]) if keep else Planned(digests[name], data=data)
+            self.plan[name] = _bytes(self.output, name, data)
+            digests[name] = self.plan[name].key
         cache.save(self.path, (self.key, digests))
 
 
@@ -191,6 +190,12 @@ def _render(output: Output, path: str, key: str, make) -> Planned:
     made_path, html = make()
     assert made_path == path
     return Planned(key, data=html.encode("utf-8"))
+
+
+def _bytes(output: Output, path: str, data: bytes) -> Planned:
+    """A small file made whole on every build, keyed by its content."""
+    key = cache.digest(data)
+    return Planned(key) if output.has(path, key) else Planned(key, data=data)
 
 
 def _fill_home(plan: dict[str, Planned], output: Output, root: Path, context: DataContext,
@@ -234,8 +239,7 @@ def _sitemap(plan: dict[str, Planned], output: Output, project: Project) -> None
     pages = sorted(p for p in plan if p.endswith(".html") and p != "404.html")
     files = _sitemap_files(site_url, pages)
     for name, data in files.items():
-        key = cache.digest(data)
-        plan[name] = Planned(key) if output.has(name, key) else Planned(key, data=data)
+        plan[name] = _bytes(output, name, data)
 
 
 def _sitemap_files(site_url: str, pages: list[str]) -> dict[str, bytes]:
