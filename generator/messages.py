@@ -533,9 +533,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "story.no_consent.hint": (
         "Khi người được nêu tên hoặc trích lời đã đồng ý bằng văn bản, ghi consent: true.",
         "Once the people named or quoted have consented in writing, write consent: true."),
-    "story.unknown_province": (
+    "province.unknown": (
         "province: '{province}' không phải một trong 34 tỉnh, thành phố",
         "province: '{province}' is not one of the 34 provinces and cities"),
+    "province.unknown.hint": (
+        "Ghi tên tỉnh, thành phố hiện nay (sau 1/7/2025), ví dụ Hải Phòng.",
+        "Write the current province or city (after 1 July 2025), e.g. Hải Phòng."),
     "story.province_not_club": (
         "province: '{province}' khác tỉnh của CLB ({club})",
         "province: '{province}' differs from the club's province ({club})"),
@@ -593,9 +596,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: {document} needs '{url}', but print may only use files inside the project. "
         "Put the picture in content/photos/ and refer to it by a relative path, or drop the "
         "link."),
-    "plan.unknown_province": (
-        "province: '{province}' không phải một trong 34 tỉnh, thành phố",
-        "province: '{province}' is not one of the 34 provinces and cities"),
     "plan.duplicate": (
         "province: {province} đã có kế hoạch ở trên",
         "province: {province} already has a plan above"),

@@ -42,6 +42,15 @@ class Places:
         """The province whose folder under clubs/ is slug."""
         return next((p for p in self.provinces if p.slug == slug), None)
 
+    def province_named(self, name: str) -> Province | None:
+        """The current province called name, whatever the tone placement or case."""
+        wanted = name_key(name)
+        return next((p for p in self.provinces if name_key(p.name) == wanted), None)
+
+    def closest_province(self, name: str) -> str | None:
+        close = difflib.get_close_matches(name, [p.name for p in self.provinces], n=1)
+        return close[0] if close else None
+
     def commune(self, province: str, name: str) -> str | None:
         """The official name of a current commune of province, or None."""
         return self.communes.get(province, {}).get(name_key(name))

@@ -10,9 +10,8 @@ from pathlib import PurePosixPath
 from generator.load.markdown import MarkdownSource
 from generator.load.sources import Sources
 from generator.load.places import Places, load_places
-from generator.load.text import name_key
 from generator.load.yamlfile import YamlDocument
-from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue,
+from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue, Province,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
                                      Story, StoryMeta, Form, Forms, IndicatorSet,
                                      IndicatorSets, Plans, ProvincePlan)
@@ -261,7 +260,6 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
 
 def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places: Places,
              photos: frozenset[str], problems: list[Problem]) -> list[Story]:
-    by_name = {name_key(p.name): p for p in places.provinces}
     stories = []
     for src in sources:
         meta = parse_record(src.meta, StoryMeta, problems=problems)
@@ -273,13 +271,9 @@ def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places
                                              t("story.unknown_club.hint")))
         # The story's province: its club's, else the one it names (one of the 34).
         province = places.province(club_folders[meta.club]) if meta.club in club_folders else None
-        named = by_name.get(name_key(meta.province)) if meta.province else None
-        if meta.province and named is None:
-            close = difflib.get_close_matches(meta.province, [p.name for p in places.provinces], n=1)
-            problems.append(src.meta.problem(("province",),
-                t("story.unknown_province", province=meta.province),
-                t("hint.did_you_mean", name=close[0]) if close else t("story.province.hint")))
-        elif named and province and named != province:
+        named = (_province_named(src.meta, ("province",), meta.province, places, problems)
+                 if meta.province else None)
+        if named and province and named != province:
             problems.append(src.meta.problem(("province",),
                 t("story.province_not_club", province=meta.province, club=province.name),
                 t("story.province.hint")))
@@ -302,15 +296,10 @@ def _plans(doc: YamlDocument | None, places: Places, problems: list[Problem]
     parsed = parse_record(doc, Plans, problems=problems) if doc else None
     if parsed is None:
         return {}
-    by_name = {name_key(p.name): p for p in places.provinces}
     found: dict[str, ProvincePlan] = {}
     for i, plan in enumerate(parsed.plans):
-        province = by_name.get(name_key(plan.province))
+        province = _province_named(doc, ("plans", i, "province"), plan.province, places, problems)
         if province is None:
-            close = difflib.get_close_matches(plan.province, [p.name for p in places.provinces], n=1)
-            problems.append(doc.problem(("plans", i, "province"),
-                t("plan.unknown_province", province=plan.province),
-                t("hint.did_you_mean", name=close[0]) if close else t("story.province.hint")))
             continue
         if province.slug in found:
             problems.append(doc.problem(("plans", i, "province"),
@@ -320,6 +309,17 @@ def _plans(doc: YamlDocument | None, places: Places, problems: list[Problem]
                 problems.append(doc.problem(("plans", i, "clubs", year),
                     t("plan.year", year=year), t("plan.year.hint"), key=True))
         found[province.slug] = plan
+    return found
+
+
+def _province_named(doc: YamlDocument, where: tuple, name: str, places: Places,
+                    problems: list[Problem]) -> Province | None:
+    """The current province a story or plan names; an unknown name is a problem at where."""
+    found = places.province_named(name)
+    if found is None:
+        close = places.closest_province(name)
+        problems.append(doc.problem(where, t("province.unknown", province=name),
+            t("hint.did_you_mean", name=close) if close else t("province.unknown.hint")))
     return found
 
 

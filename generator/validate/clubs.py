@@ -293,9 +293,8 @@ def _place(doc: YamlDocument, club: Club, province: Province, commune: str | Non
            places: Places) -> list[Problem]:
     place = club.place
     if name_key(place.province) != name_key(province.name):
-        names = [p.name for p in places.provinces]
-        close = difflib.get_close_matches(place.province, names, n=1)
-        hint = (t("hint.did_you_mean", name=close[0]) if close and close[0] != province.name else
+        close = places.closest_province(place.province)
+        hint = (t("hint.did_you_mean", name=close) if close and close != province.name else
                 t("place.province_not_folder.hint", slug=province.slug, name=province.name))
         return [doc.problem(("place", "province"),
                             t("place.province_not_folder", province=place.province), hint)]
