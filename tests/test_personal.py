@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.build import check
-from generator.validate.personal import personal_data
+from generator.model.personal import personal_data
 
 from conftest import write_story
 

@@ -17,7 +17,7 @@ from generator.load.text import fold, name_key, slugify
 from generator.load.yamlfile import YamlProblem, parse_yaml
 from generator.markdown import renderer, to_html
 from generator.validate.html_policy import findings
-from generator.validate.personal import personal_data
+from generator.model.personal import personal_data
 
 # Pieces that matter to YAML, Markdown and HTML, mixed with Vietnamese text and noise.
 PIECES = st.sampled_from([

@@ -130,7 +130,7 @@ def _renderer() -> tuple[bytes, bytes]:
     import weasyprint
 
     from generator.handbooks import fetcher
-    from generator.validate import personal
+    from generator.model import personal
 
     fonts_digest = hashlib.sha256()
     for face in fonts.faces():
@@ -213,10 +213,10 @@ class PersonalInPrint(Exception):
 
 def _personal_in(pdf: Path) -> str | None:
     """The first personal datum in the PDF's text: the last look before a book is kept, after
-    the checks of every source (validate/personal.py); 2 ms a page with PDFium."""
+    the checks of every source (model/personal.py); 2 ms a page with PDFium."""
     import pypdfium2
 
-    from generator.validate.personal import personal_data
+    from generator.model.personal import personal_data
 
     document = pypdfium2.PdfDocument(str(pdf))
     try:

@@ -16,6 +16,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, NonNegativeI
                       ValidationInfo)
 
 from generator.messages import t
+from generator.model.personal import personal_data
 
 Area = Literal["livelihood", "health", "home_care", "self_help", "rights", "learning",
                "culture", "resources"]
@@ -28,11 +29,10 @@ RATING_LEVELS: tuple[str, ...] = ("rất mạnh", "mạnh", "trung bình", "yế
 # Characters that change how text around them shows without showing themselves: bidirectional
 # overrides and isolates (a name that reads backwards, "Trojan Source") and zero-width marks (two
 # names that look the same and are not, words the search cannot find).
-INVISIBLE = {
-    **{chr(c): "model.invisible.bidi" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
-                                0x061C)},
-    **{chr(c): "model.invisible.zero_width" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
-}
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
+_ZERO_WIDTH = (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)
+INVISIBLE = {**{chr(c): "model.invisible.bidi" for c in _BIDI},
+             **{chr(c): "model.invisible.zero_width" for c in _ZERO_WIDTH}}
 
 
 def _stays_text(value: str, info: ValidationInfo) -> str:
@@ -55,9 +55,7 @@ class Explained(ValueError):
 
 def not_personal(value: str) -> str:
     """value, or an Explained error for the first phone, ID-card number or e-mail in it: text
-    fields are published (validate/personal.py)."""
-    from generator.validate.personal import personal_data
-
+    fields are published (model/personal.py)."""
     found = personal_data(value)
     if found:
         _, key, datum = found[0]
@@ -74,7 +72,7 @@ def visible(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_stays_text), AfterValidator(lambda v: not_personal(v))]
+Text = Annotated[str, AfterValidator(_stays_text), AfterValidator(not_personal)]
 # The association's public contact (an office phone, an address): text, but not scanned for
 # personal data.
 ContactText = Annotated[str, AfterValidator(_stays_text)]

@@ -17,7 +17,7 @@ from typing import Callable
 
 from generator import cache
 from generator.messages import t
-from generator.validate.personal import personal_data
+from generator.model.personal import personal_data
 from generator.problems import line_holding
 from generator.project import Project
 from generator.site.sanitise import OWN_PAGES, sanitised

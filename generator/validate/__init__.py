@@ -20,7 +20,7 @@ from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.fields import parse_record
 from generator.validate.html_policy import findings
-from generator.validate.personal import personal_data
+from generator.model.personal import personal_data
 
 
 def validate(sources: Sources, today: dt.date | None = None
