@@ -241,3 +241,19 @@ def test_a_real_kill_leaves_no_process_or_folder_and_the_next_build_is_whole(
     assert_same_as_cold(project, out, tmp_path)
     assert result.pages > 100
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_province_plan_renders_its_province_page_again_and_no_club_page(mini, tmp_path):
+    out = tmp_path / "site"
+    build(mini, out, pdf=False)
+    club_pages = {p: p.stat().st_mtime_ns for p in out.glob("clubs/*/*.html")
+                  if p.name != "index.html"}
+    province = out / "clubs" / "ha-noi" / "index.html"
+    (mini.content / "plans.yaml").write_text(
+        "plans:\n  - province: Hà Nội\n    source: Kế hoạch số 7/KH-UBND\n    clubs: {2030: 9}\n",
+        "utf-8")
+    build(mini, out, pdf=False)
+    assert "Kế hoạch số 7/KH-UBND" in province.read_text("utf-8")
+    # The plan shows on its province's page only: no club page is written again.
+    assert club_pages and {p: p.stat().st_mtime_ns for p in club_pages} == club_pages
+    assert_same_as_cold(mini, out, tmp_path)

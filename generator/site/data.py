@@ -45,13 +45,18 @@ class DataContext:
 
     @cached_property
     def digest(self) -> str:
-        """Changes whenever a data page with the same records would come out differently."""
+        """Changes whenever a data page with the same records would come out differently
+        (a province page also depends on province_digest)."""
         folder = self.templates / FOLDER
         texts = [f"{p.relative_to(folder)}:{digest(p.read_bytes())}"
                  for p in sorted(folder.rglob("*")) if p.is_file()]
-        return combine(self.shell.digest, *texts, repr(self.areas), repr(sorted(self.stories.items())),
-                       repr(sorted(self.province_stories.items())),
-                       repr(sorted(self.plans.items())))
+        return combine(self.shell.digest, *texts, repr(self.areas), repr(sorted(self.stories.items())))
+
+    def province_digest(self, slug: str) -> str:
+        """What only a province's own page shows besides its clubs: its stories and plan. Kept
+        out of digest, which keys every club page: a new story re-renders one province page,
+        not 21,000 club pages."""
+        return combine(repr(self.province_stories.get(slug)), repr(self.plans.get(slug)))
 
 
 class DataPages:

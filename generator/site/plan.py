@@ -120,7 +120,7 @@ def _pages_over_clubs(plan: dict[str, Planned], output: Output, context: DataCon
                                        lambda: renderer.directory(stats))
     for province in provinces_with_clubs(places, stats):
         communes = stats.communes[province.slug]
-        key = cache.combine(context.digest, province.slug,
+        key = cache.combine(context.digest, context.province_digest(province.slug), province.slug,
                             *(keys[c.url] for commune in communes for c in commune.clubs))
         path = f"clubs/{province.slug}/index.html"
         plan[path] = _render(output, path, key, lambda p=province: renderer.province(p, stats))
