@@ -57,7 +57,6 @@ def die_with_parent(parent: int | None = None) -> None:
     Linux only (prctl PR_SET_PDEATHSIG); elsewhere a no-op. parent: its pid, to catch a parent
     that died before this call."""
     import ctypes
-    import os
     import signal
     import sys
 

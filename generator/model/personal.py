@@ -22,17 +22,19 @@ _ID_CARD = re.compile(r"(?<![\d/])(?<!\d[.,])\d{12}(?![\d/]|[.,\-]\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 KINDS = (("personal.phone", _PHONE), ("personal.id_card", _ID_CARD), ("personal.email", _EMAIL))
-
-
-_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in KINDS))
+_DIGIT = re.compile(r"\d")
 
 
 def personal_data(text: str) -> list[tuple[int, str, str]]:
-    """(1-based line, message key, the text found) for each personal datum in text."""
-    if _ANY.search(text) is None:  # one pass for the usual text that holds none
-        return []
+    """(1-based line, message key, the text found) for each personal datum in text.
+
+    Called for every text field of every club (some 300,000 in a national check): a text with
+    no digit holds no number, one with no "@" no address, and most names have neither.
+    """
+    numbers, at = _DIGIT.search(text) is not None, "@" in text
     found = []
     for key, pattern in KINDS:
-        for match in pattern.finditer(text):
-            found.append((text.count("\n", 0, match.start()) + 1, key, match.group(0)))
+        if (at if pattern is _EMAIL else numbers):
+            for match in pattern.finditer(text):
+                found.append((text.count("\n", 0, match.start()) + 1, key, match.group(0)))
     return sorted(found)
