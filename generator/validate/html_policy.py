@@ -10,6 +10,7 @@ allowlist for authors.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -66,13 +67,40 @@ class Finding:
 def findings(text: str) -> list[Finding]:
     """Everything in text (a Markdown body) that the policy refuses, in order."""
     visible = _blank(text)
+    lines = _Lines(visible)
+    found = _tag_findings(visible, lines)
+    for match in _INLINE_LINK.finditer(visible):
+        found += _url_findings(lines.at(match.start()), html.unescape(match.group(2)),
+                               bool(match.group(1)))
+    for match in _ATTR_LIST.finditer(visible):
+        found += _attribute_findings(lines.at(match.start()), _ATTR_PAIR.findall(match.group(1)))
+    found += _indent_findings(visible)
+    found += _block_findings(visible, lines)
+    for pattern in (_AUTOLINK, _REFERENCE):
+        for match in pattern.finditer(visible):
+            found += _url_findings(lines.at(match.start()), html.unescape(match.group(1)), False)
+    return sorted(set(found), key=lambda f: (f.line, f.key, f.value))
+
+
+class _Lines:
+    """The 1-based line of a position in a text, found by bisection over its line starts."""
+
+    def __init__(self, text: str):
+        self.starts = [match.end() for match in re.finditer("\n", text)]
+
+    def at(self, position: int) -> int:
+        return bisect.bisect_right(self.starts, position) + 1
+
+
+def _tag_findings(visible: str, lines: _Lines) -> list[Finding]:
+    """Tags and their attributes outside the lists, and blocks nested past MAX_DEPTH."""
     found: list[Finding] = []
     depth, deepest = 0, None
     for match in _TAG.finditer(visible):
-        line = visible.count("\n", 0, match.start()) + 1
+        line = lines.at(match.start())
         name = match.group(2).lower()
         if not match.group(3) and re.search(r"[:@]", name):
-            continue  # an autolink, checked with the links below
+            continue  # an autolink, checked with the links
         if name in TAGS and name not in _VOID and not match.group(0).endswith("/>"):
             depth += -1 if match.group(1) else 1
             if depth > MAX_DEPTH and deepest is None:
@@ -80,44 +108,36 @@ def findings(text: str) -> list[Finding]:
         if name not in TAGS:
             found.append(Finding(line, "html.tag", name))
             continue
-        for attribute, value in _ATTRIBUTE.findall(match.group(3) or ""):
-            attribute = attribute.lower()
-            if attribute not in ATTRIBUTES:
-                found.append(Finding(line, "html.attribute", attribute))
-            elif attribute in ("href", "src"):
-                found += _url_findings(line, html.unescape(value.strip("\"'")), attribute == "src")
-    for match in _INLINE_LINK.finditer(visible):
-        line = visible.count("\n", 0, match.start()) + 1
-        found += _url_findings(line, html.unescape(match.group(2)), bool(match.group(1)))
-    if deepest:
-        found.append(deepest)
-    for match in _ATTR_LIST.finditer(visible):
-        line = visible.count("\n", 0, match.start()) + 1
-        for attribute, value in _ATTR_PAIR.findall(match.group(1)):
-            attribute = attribute.lower()
-            if attribute not in ATTRIBUTES:
-                found.append(Finding(line, "html.attribute", attribute))
-            elif attribute in ("href", "src"):
-                found += _url_findings(line, html.unescape(value.strip("\"'")), attribute == "src")
+        found += _attribute_findings(line, _ATTRIBUTE.findall(match.group(3) or ""))
+    return found + ([deepest] if deepest else [])
+
+
+def _attribute_findings(line: int, pairs: list[tuple[str, str]]) -> list[Finding]:
+    """(name, value) pairs of an HTML tag or an attr_list: names on the list, safe addresses."""
+    found = []
+    for attribute, value in pairs:
+        attribute = attribute.lower()
+        if attribute not in ATTRIBUTES:
+            found.append(Finding(line, "html.attribute", attribute))
+        elif attribute in ("href", "src"):
+            found += _url_findings(line, html.unescape(value.strip("\"'")), attribute == "src")
+    return found
+
+
+def _indent_findings(visible: str) -> list[Finding]:
     for number, line_text in enumerate(visible.split("\n"), 1):
         quotes = _QUOTES.match(line_text)
         indent = len(line_text.expandtabs(4)) - len(line_text.expandtabs(4).lstrip(" "))
         # Quotes in quotes, or a list in a list in a list…: each level is a recursion.
         if (quotes and quotes.group(1).count(">") > MAX_DEPTH) or indent > 4 * MAX_DEPTH:
-            found.append(Finding(number, "html.too_deep", str(MAX_DEPTH)))
-            break
-    found += _block_findings(visible)
-    for pattern in (_AUTOLINK, _REFERENCE):
-        for match in pattern.finditer(visible):
-            line = visible.count("\n", 0, match.start()) + 1
-            found += _url_findings(line, html.unescape(match.group(1)), False)
-    return sorted(set(found), key=lambda f: (f.line, f.key, f.value))
+            return [Finding(number, "html.too_deep", str(MAX_DEPTH))]
+    return []
 
 
-def _block_findings(visible: str) -> list[Finding]:
+def _block_findings(visible: str, lines: _Lines) -> list[Finding]:
     found = []
     for block in _BLOCKS.finditer(visible):
-        line = visible.count("\n", 0, block.start()) + 1
+        line = lines.at(block.start())
         text = block.group(0)
         if len(text) > MAX_BLOCK:
             found.append(Finding(line, "html.block_too_long", str(MAX_BLOCK)))
