@@ -3,7 +3,7 @@
 The contract, from fastyaml.py: whenever the fast path accepts a file, the careful path accepts it
 too and produces an equal Club. Declining is always allowed; for the shipped example clubs it is
 not, since they are what the fast path is for. Every text goes through `decode` first, as in
-`check_club_file`, so the fast path sees NFC text without a byte order mark.
+`check_club_bytes`, so the fast path sees NFC text without a byte order mark.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ FILE = ClubFile(str(REPO / SHOWN), SHOWN)
 # --- the two paths -------------------------------------------------------------------------
 
 def read(raw: bytes | str) -> str:
-    """Text as check_club_file hands it to both paths (NFC, no BOM); YamlProblem if unreadable."""
+    """Text as check_club_bytes hands it to both paths (NFC, no BOM); YamlProblem if unreadable."""
     return decode(raw.encode("utf-8") if isinstance(raw, str) else raw, SHOWN)
 
 
@@ -59,7 +59,7 @@ def careful(text: str) -> Club | None:
 
 
 def fast(text: str) -> Club | None:
-    """The fast path exactly as check_club_file takes it (context hook and key count included)."""
+    """The fast path exactly as check_club_bytes takes it (context hook and key count included)."""
     return _fast(FILE, text)[1]
 
 
@@ -564,7 +564,7 @@ def test_the_table_exercises_both_outcomes():
         "founded: !!timestamp abc"])
 def test_careful_path_reports_instead_of_crashing(text: str):
     """Not the contract itself: the fast path declines these (impossible dates, tags), so
-    check_club_file relies on the careful path, which must report them, not raise ValueError,
+    check_club_bytes relies on the careful path, which must report them, not raise ValueError,
     KeyError or ConstructorError out of `ishc check`."""
     text = read(text)
     assert fast(text) is None

@@ -26,7 +26,7 @@ from generator.load.fastyaml import OtherTypeCheck, yaml_to_json
 from generator.load.places import Places
 from generator.load.sources import ClubFile
 from generator.load.text import name_key
-from generator.load.yamlfile import MAX_BYTES, YamlDocument, YamlProblem, decode, parse_yaml
+from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yaml
 from generator.messages import number, t
 from generator.model.club import Club
 from generator.model.content import ClubEntry, IndicatorSet, Province
@@ -52,15 +52,6 @@ class ClubRules:
 class ClubResult:
     entry: ClubEntry | None
     problems: list[Problem] = field(default_factory=list)
-
-
-def check_club_file(file: ClubFile, rules: ClubRules) -> ClubResult:
-    try:
-        with open(file.path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)  # decode() names a file over the limit
-    except OSError as err:
-        return unreadable(file, err)
-    return check_club_bytes(file, raw, rules)
 
 
 def unreadable(file: ClubFile, err: OSError) -> ClubResult:
