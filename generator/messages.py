@@ -492,6 +492,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "module.duration.hint": (
         "Sửa duration hoặc thời gian các bước cho khớp.",
         "Correct duration or the times of the steps so that they agree."),
+    "module.core_step": (
+        "core nêu bước {step}, nhưng kế hoạch buổi học không có bước này",
+        "core names step {step}, but the session plan has no such step"),
+    "module.core_step.hint": (
+        "Ghi số bước ở cột đầu của bảng kế hoạch buổi học (các bước có: {steps}).",
+        "Write the step numbers from the first column of the session plan (steps: {steps})."),
+    "module.core_twice": (
+        "core nêu bước {step} hai lần",
+        "core names step {step} twice"),
+    "module.core_minutes": (
+        "các bước cốt lõi cộng lại {minutes} phút; cần từ {low} đến {high} phút",
+        "the core steps add up to {minutes} minutes; they must take {low} to {high} minutes"),
+    "module.core_minutes.hint": (
+        "Cốt lõi là phần giảng viên giữ lại khi thiếu thời gian: chọn các bước mang thông "
+        "điệp chính và một hoạt động thực hành.",
+        "The core is what a trainer keeps when time is short: choose the steps that carry the "
+        "key messages and one practice."),
+    "module.no_core": (
+        "bài chưa có core (các bước cốt lõi khi thiếu thời gian)",
+        "the module has no core (the steps kept when time is short)"),
+    "module.no_core.hint": (
+        "Thêm dòng như 'core: [1, 2, 4]' sau dòng duration: các bước cộng lại 60–90 phút.",
+        "Add a line such as 'core: [1, 2, 4]' after duration: steps adding up to 60–90 minutes."),
+    "module.no_figure": (
+        "bài chưa có hình nào",
+        "the module has no figure"),
+    "module.no_figure.hint": (
+        "Thêm một hình mang thông điệp chính, trên một dòng riêng: "
+        "![mô tả hình](../figures/ten-hinh.svg \"Chú thích\").",
+        "Add a figure carrying a key message, on a line of its own: "
+        "![what it shows](../figures/name.svg \"Caption\")."),
+    "figure.no_alt": (
+        "hình '{src}' không có lời mô tả (alt)",
+        "the image '{src}' has no alt text"),
+    "figure.no_alt.hint": (
+        "Viết trong ngoặc vuông một hai câu nói hình cho thấy gì, cho người không nhìn được hình.",
+        "Write in the square brackets a sentence or two on what the picture shows, for a reader "
+        "who cannot see it."),
+    "figure.no_caption": (
+        "hình '{src}' không có chú thích",
+        "the figure '{src}' has no caption"),
+    "figure.no_caption.hint": (
+        "Thêm chú thích trong ngoặc kép sau tên tệp: (../figures/ten.svg \"Chú thích\"). "
+        "Số hình (Hình 3.1) do chương trình thêm.",
+        "Add a caption in quotes after the file name: (../figures/name.svg \"Caption\"). "
+        "The figure number (Hình 3.1) is added by the build."),
+    "figure.not_in_folder": (
+        "hình '{src}' không nằm trong content/figures/",
+        "the image '{src}' is not in content/figures/"),
+    "figure.not_in_folder.hint": (
+        "Đặt tệp hình vào content/figures/ rồi viết ../figures/<tên tệp>.",
+        "Put the picture in content/figures/ and write ../figures/<file name>."),
+    "figure.missing": (
+        "không có tệp hình '{src}'",
+        "the picture '{src}' does not exist"),
+    "figure.missing.hint": (
+        "Kiểm tra tên tệp trong content/figures/ (phân biệt chữ hoa, chữ thường).",
+        "Check the file name in content/figures/ (upper and lower case differ)."),
+    "figure.not_svg": (
+        "tệp hình phải là bản vẽ SVG",
+        "a figure file must be an SVG drawing"),
+    "figure.too_big": (
+        "tệp hình lớn quá 512 KB",
+        "the figure file is larger than 512 KB"),
+    "figure.not_xml": (
+        "tệp SVG bị lỗi, không đọc được: {reason}",
+        "the SVG file is malformed: {reason}"),
+    "figure.element": (
+        "hình có phần tử <{value}> (chạy mã hoặc nhúng nội dung khác), không được phép",
+        "the figure holds a <{value}> element (it runs or embeds content), which is not allowed"),
+    "figure.attribute": (
+        "hình có thuộc tính '{value}' chạy mã, không được phép",
+        "the figure holds the attribute '{value}', which runs code and is not allowed"),
+    "figure.remote": (
+        "hình lấy nội dung từ nơi khác: '{value}'",
+        "the figure fetches content from elsewhere: '{value}'"),
+    "figure.file.hint": (
+        "Hình là bản vẽ đơn giản: hình khối, đường, chữ; lưu lại từ trình vẽ dưới dạng "
+        "'SVG thuần' (plain SVG), không kèm mã hay ảnh nhúng.",
+        "A figure is a plain drawing: shapes, lines and text; save it from the drawing program "
+        "as plain SVG, without scripts or embedded pictures."),
     "indicators.duplicate": (
         "bộ chỉ số '{id}' trùng",
         "indicator set '{id}' is defined twice"),

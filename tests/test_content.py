@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from generator.build import load_portal
-from generator.model.content import MODULE_SECTIONS
+from generator.figures import images_in
+from generator.model.content import CORE_MINUTES, MODULE_SECTIONS
 from generator.project import Project
 
 from conftest import REPO
@@ -81,3 +82,21 @@ def test_no_internal_label_reaches_a_reader():
     for path in sorted((REPO / "content").rglob("*.md")) + sorted((REPO / "content").glob("*.yaml")):
         text = path.read_text("utf-8")
         assert not re.search(r"\(seed \d+\)|\bTODO\b|\bFIXME\b", text), path
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.id)
+def test_every_module_has_a_figure_with_alt_text_and_a_core_path(module):
+    figures = [i for i in images_in(module.body) if i.caption is not None]
+    assert figures, f"{module.id}: no figure"
+    assert all(len(f.alt.split()) >= 5 and f.caption for f in figures), module.id
+    assert module.meta.core, f"{module.id}: no core path"
+    low, high = CORE_MINUTES
+    assert low <= module.core_minutes <= high or module.core_minutes == module.meta.duration
+
+
+def test_each_handbook_prints_only_its_own_terms():
+    from generator.handbooks.compose import glossary_for
+
+    counts = [len(glossary_for(PORTAL.glossary, PORTAL.set_modules(s)))
+              for s in PORTAL.catalogue.sets]
+    assert all(0 < c < len(PORTAL.glossary) for c in counts), counts

@@ -9,9 +9,10 @@ import segno
 from markupsafe import Markup
 
 from generator import __version__, fonts
+from generator.figures import FOLDER, images_in, numbered
 from generator.handbooks.edition import Edition, edition
 from generator.markdown import renderer, site_config, to_html
-from generator.model.content import Form, MaterialSet, Module, Portal
+from generator.model.content import Form, GlossaryTerm, MaterialSet, Module, Portal
 from generator.project import Project
 from generator.templating import template_env
 
@@ -96,7 +97,8 @@ class Composer:
 
     def chapter(self, number: int, module: Module, in_book: set[str]) -> Chapter:
         anchor = f"m-{module.id}"
-        html = _number_tables(to_html(self.md, module.body), number)
+        body = numbered(module.body, number, lambda name: f"content/{FOLDER}/{name}")
+        html = _number_tables(to_html(self.md, body), number)
         # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
         html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
         html = _MODULE_LINK.sub(lambda m: _link(m, in_book), html)
@@ -110,7 +112,9 @@ class Composer:
         return tuple(f"content/{n}" for n in names if (self.project.content / n).is_file())
 
     def edition(self, modules: list[Module]) -> Edition:
-        return edition(self.project.root, [self.project.root / m.path for m in modules])
+        """From the modules and the figures they show: a new drawing is a new edition."""
+        return edition(self.project.root, [self.project.root / p
+                                           for p in (*(m.path for m in modules), *_figures(modules))])
 
     def handbooks(self) -> list[PrintDocument]:
         template = self.env.get_template("handbook.html.j2")
@@ -125,12 +129,13 @@ class Composer:
                     forms=self.portal.set_forms(material_set) if variant.forms else [],
                     areas={a.id: a for a in self.portal.areas}, edition=book_edition,
                     version=__version__, licence=self.licence, site_url=self.site_url,
+                    glossary=glossary_for(self.portal.glossary, modules),
                     css=self.css(variant.css))
                 filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
                 documents.append(PrintDocument(filename, html, set=material_set, variant=variant,
                                                edition=book_edition,
                                                sources=tuple(m.path for m in modules)
-                                               + self.shared_sources))
+                                               + self.shared_sources + _figures(modules)))
         return documents
 
     def handouts(self) -> list[PrintDocument]:
@@ -159,6 +164,29 @@ class Composer:
 def compose_all(portal: Portal, project: Project) -> list[PrintDocument]:
     composer = Composer(portal, project)
     return composer.handbooks() + composer.handouts() + composer.forms()
+
+
+def glossary_for(terms: list[GlossaryTerm], modules: list[Module]) -> list[GlossaryTerm]:
+    """The terms a handbook's own modules use (by the term, any of its comma-separated forms,
+    or its abbreviation), not the whole glossary: a reader looks up what this book says."""
+    texts = [" ".join([m.meta.title, *m.meta.objectives, *m.meta.key_messages, m.body])
+             for m in modules]
+    text = " ".join(texts)
+    lower = text.lower()
+
+    def mentioned(term: GlossaryTerm) -> bool:
+        forms = [f.strip().lower() for f in term.vi.split(",") if f.strip()]
+        if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", lower) for f in forms):
+            return True
+        return bool(term.short and re.search(rf"(?<!\w){re.escape(term.short)}(?!\w)", text))
+
+    return [term for term in terms if mentioned(term)]
+
+
+def _figures(modules: list[Module]) -> tuple[str, ...]:
+    """The figure files the modules show, as paths from the project's root."""
+    names = sorted({i.name for m in modules for i in images_in(m.body) if i.name})
+    return tuple(f"content/{FOLDER}/{name}" for name in names)
 
 
 def _number_tables(html: str, chapter: int) -> str:

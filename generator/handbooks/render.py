@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fonts
+from generator.figures import FOLDER
 from generator.background import die_with_parent
 from generator.handbooks import booklet, preview
 from generator.handbooks.booklet import impose_booklet
@@ -75,7 +76,7 @@ def render_all(documents: list[PrintDocument], cache: Path, progress: Progress,
     cache.mkdir(parents=True, exist_ok=True)
     allowed = (str(root), *sorted({str(face.path.parent) for face in fonts.faces()}))
     renderer = _renderer()
-    keys = {d.filename: _cache_key(d, renderer) for d in documents}
+    keys = {d.filename: _cache_key(d, renderer, root) for d in documents}
     cached = {d.filename: cache / f"{keys[d.filename]}.pdf" for d in documents}
     todo = [d for d in documents if not cached[d.filename].exists()]
     if todo:
@@ -141,10 +142,14 @@ def _renderer() -> tuple[bytes, bytes]:
     return common, Path(booklet.__file__).read_bytes()
 
 
-def _cache_key(document: PrintDocument, renderer: tuple[bytes, bytes]) -> str:
-    """Everything the finished PDF depends on: its HTML, the renderer, fonts, imposition."""
+def _cache_key(document: PrintDocument, renderer: tuple[bytes, bytes], root: Path) -> str:
+    """Everything the finished PDF depends on: its HTML, the figures it draws (named, not held,
+    by the HTML), the renderer, fonts, imposition."""
     common, imposition = renderer
     digest = hashlib.sha256(document.html.encode("utf-8"))
+    for source in document.sources:
+        if source.startswith(f"content/{FOLDER}/"):
+            digest.update((root / source).read_bytes())
     digest.update(common)
     if document.variant and document.variant.booklet:
         digest.update(imposition)  # a change to imposition re-imposes

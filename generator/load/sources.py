@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.markdown import MarkdownSource, read_markdown_file
+from generator.load.svg import FigureFile, read_figure
 from generator.load.yamlfile import YamlDocument, YamlProblem, read_yaml_file
 from generator.messages import t
 from generator.problems import Problem
@@ -39,6 +40,7 @@ class Sources:
     plans: YamlDocument | None = None
     club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
     photos: frozenset[str] = frozenset()  # file names in content/photos/
+    figures: dict[str, FigureFile] = field(default_factory=dict)  # content/figures/, by name
     modules: list[MarkdownSource] = field(default_factory=list)
     stories: list[MarkdownSource] = field(default_factory=list)
     pages: list[MarkdownSource] = field(default_factory=list)
@@ -84,8 +86,30 @@ def load_sources(project: Project) -> Sources:
         # A link could publish any file of the machine as a "photo": only real files count.
         sources.photos = frozenset(p.name for p in photos.iterdir()
                                    if p.is_file() and not p.is_symlink())
+    sources.figures = figure_files(project, sources.problems)
     sources.problems.extend(stray_club_files(project))
     return sources
+
+
+def figure_files(project: Project, problems: list[Problem]) -> dict[str, FigureFile]:
+    """content/figures/*, each read and parsed; links and odd files are refused unread, like
+    photos: a link could publish any file of the machine."""
+    folder = project.content / "figures"
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        shown = project.shown(path)
+        if path.is_symlink() or not path.is_file():
+            problems.append(Problem(shown, 1, 1, t("file.not_regular"), t("file.irregular.hint")))
+            continue
+        try:
+            found[path.name] = read_figure(path, shown)
+        except YamlProblem as err:
+            problems.append(err.problem)
+    return found
 
 
 def club_files(project: Project, problems: list[Problem]) -> list[ClubFile]:

@@ -55,6 +55,8 @@ class ModuleMeta(Record):
     areas: list[Area]
     audience: list[AudienceId] = Field(min_length=1)
     duration: PositiveInt = Field(description="Phút")
+    core: list[PositiveInt] | None = Field(
+        None, description="Các bước của kế hoạch buổi học giữ lại khi thiếu thời gian (60–90 phút)")
     objectives: list[str] = Field(min_length=1)
     materials: list[str]
     key_messages: list[str] = Field(min_length=1)
@@ -202,15 +204,40 @@ class PageMeta(Record):
 
 
 @dataclass(frozen=True)
+class Step:
+    """A row of a module's session plan ("Kế hoạch buổi học")."""
+
+    number: int
+    minutes: int
+    activity: str
+
+
+# The core of a lesson, kept when a course is short of time (issue: "60-90 minutes").
+CORE_MINUTES = (60, 90)
+
+
+@dataclass(frozen=True)
 class Module:
     meta: ModuleMeta
     body: str
     path: str
     body_line: int
+    plan: tuple[Step, ...] = ()
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    @property
+    def core_steps(self) -> tuple[Step, ...]:
+        """The steps a trainer keeps when time is short: all of them when none are named."""
+        if not self.meta.core:
+            return self.plan
+        return tuple(s for s in self.plan if s.number in self.meta.core)
+
+    @property
+    def core_minutes(self) -> int:
+        return sum(s.minutes for s in self.core_steps)
 
     @property
     def words(self) -> int:

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from generator import fonts
 from generator.cache import combine, digest
+from generator.figures import FOLDER, images_in, numbered
 from generator.load.text import fold, slugify, sort_key
 from generator.markdown import site_config
 from generator.model.club import RATING_LEVELS
@@ -89,6 +90,7 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
     page("glossary.md", "glossary.md.j2", letters=_by_letter(portal.glossary))
     tree.texts["stories/feed.xml"] = _feed(env, stories, project)
     _assets(project, tree)
+    _figures(portal, project, tree)
     for p in printed:
         tree.files[f"downloads/{p.filename}"] = (p.path, p.key)
         for name, picture in zip(p.preview_names(), p.previews):
@@ -109,8 +111,28 @@ def _training(portal: Portal, page) -> None:
              modules=portal.set_modules(material_set))
     for module in portal.modules.values():
         member_of = [s for s in sets if s.number in module.meta.sets]
+        neighbours = _neighbours(portal, member_of, module)
+        body = numbered(answers_folded(module.body), _lesson_number(portal, member_of, module),
+                        lambda name: f"../{FOLDER}/{name}")
         page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of,
-             body=answers_folded(module.body), neighbours=_neighbours(portal, member_of, module))
+             body=body, neighbours=neighbours)
+
+
+def _lesson_number(portal: Portal, sets: list, module) -> int:
+    """The lesson's number in its first set: its figures are numbered "Hình N.M" by it, as its
+    chapter in that set's handbook numbers them."""
+    if not sets:
+        return 0
+    return [m.id for m in portal.set_modules(sets[0])].index(module.id) + 1
+
+
+def _figures(portal: Portal, project: Project, tree: WrittenTree) -> None:
+    """The figure files the modules show (checked by validate/figures.py), beside their pages."""
+    names = {image.name for module in portal.modules.values()
+             for image in images_in(module.body) if image.name}
+    for name in sorted(names):
+        path = project.content / FOLDER / name
+        tree.files[f"{FOLDER}/{name}"] = (path, _file_digest(path))
 
 
 def _stories(portal: Portal, stories: list, page, provinces: dict, area_slugs: dict) -> None:

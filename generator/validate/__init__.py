@@ -9,9 +9,10 @@ from pathlib import PurePosixPath
 
 from generator.load.markdown import MarkdownSource
 from generator.load.sources import Sources
+from generator.load.svg import FigureFile
 from generator.load.places import Places, load_places
 from generator.load.yamlfile import YamlDocument
-from generator.model.content import (MODULE_SECTIONS, AreaInfo, AreaList, Catalogue, Province,
+from generator.model.content import (CORE_MINUTES, MODULE_SECTIONS, AreaInfo, Step, AreaList, Catalogue, Province,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
                                      Story, StoryMeta, Form, Forms, IndicatorSet,
                                      IndicatorSets, Plans, ProvincePlan)
@@ -19,6 +20,7 @@ from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.fields import parse_record
+from generator.validate.figures import figure_file_problems, image_problems
 from generator.validate.html_policy import findings
 from generator.model.personal import personal_data
 
@@ -31,7 +33,8 @@ def validate(sources: Sources, today: dt.date | None = None
     places = load_places()
     catalogue = _catalogue(sources.catalogue, problems)
     areas = _areas(sources.areas, problems)
-    modules = {m.id: m for m in _modules(sources.modules, catalogue, problems)}
+    modules = {m.id: m for m in _modules(sources.modules, catalogue, sources.figures, problems)}
+    problems.extend(figure_file_problems(sources.figures))
     present = {PurePosixPath(src.path).stem for src in sources.modules}
     problems.extend(_module_links(modules, present))
     if catalogue:
@@ -138,7 +141,7 @@ def _areas(doc: YamlDocument | None, problems: list[Problem]) -> list[AreaInfo]:
 
 
 def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
-             problems: list[Problem]) -> list[Module]:
+             figures: dict[str, FigureFile], problems: list[Problem]) -> list[Module]:
     modules = []
     audiences = set(catalogue.audiences) if catalogue else set()
     for src in sources:
@@ -156,8 +159,9 @@ def _modules(sources: list[MarkdownSource], catalogue: Catalogue | None,
                 problems.append(src.meta.problem(("audience", j),
                     t("audience.unknown", audience=audience),
                     t("hint.use_one_of", options=", ".join(sorted(audiences)))))
-        problems.extend(_module_body(src, meta))
-        modules.append(Module(meta, src.body, src.path, src.body_line))
+        plan, found = _module_body(src, meta)
+        problems += found + image_problems(src, figures)
+        modules.append(Module(meta, src.body, src.path, src.body_line, plan))
     return modules
 
 
@@ -180,8 +184,10 @@ _HTML_HINTS = {"html.tag": "html.tag.hint", "html.attribute": "html.attribute.hi
                "html.block_too_long": "html.block_too_long.hint"}
 
 
-def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
-    problems = []
+def _module_body(src: MarkdownSource, meta: ModuleMeta
+                 ) -> tuple[tuple[Step, ...], list[Problem]]:
+    """The session plan of a module's body, and the problems of its sections and plan."""
+    problems: list[Problem] = []
     headings = [(i, m.group(1).strip()) for i, line in enumerate(src.body.splitlines())
                 if (m := re.match(r"^## (.+)$", line))]
     titles = [t for _, t in headings]
@@ -192,23 +198,50 @@ def _module_body(src: MarkdownSource, meta: ModuleMeta) -> list[Problem]:
             t("module.sections_missing", sections=sections, missing=", ".join(missing)) if missing
             else t("module.sections_order", sections=sections),
             t("module.sections.hint")))
-        return problems
+        return (), problems
     start = headings[0][0]
     end = headings[1][0]
-    lines = src.body.splitlines()[start:end]
-    minutes = 0
-    for offset, line in enumerate(lines):
+    steps = []
+    for offset, line in enumerate(src.body.splitlines()[start:end]):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) >= 2 and cells[0].isdigit():
             if not cells[1].isdigit():
                 problems.append(Problem(src.path, src.body_line + start + offset, 1,
                     t("module.plan_minutes", value=cells[1])))
             else:
-                minutes += int(cells[1])
+                steps.append(Step(int(cells[0]), int(cells[1]), cells[2] if len(cells) > 2 else ""))
+    minutes = sum(s.minutes for s in steps)
     if minutes != meta.duration:
         problems.append(src.meta.problem(("duration",),
             t("module.duration", duration=meta.duration, minutes=minutes),
             t("module.duration.hint")))
+    problems += _core(src, meta, steps)
+    return tuple(steps), problems
+
+
+def _core(src: MarkdownSource, meta: ModuleMeta, steps: list[Step]) -> list[Problem]:
+    """The core path: steps of the plan adding up to 60-90 minutes (all steps of a shorter
+    module), so a course can plan a lesson's short form honestly."""
+    if meta.core is None:
+        return [src.meta.problem(("id",), t("module.no_core"), t("module.no_core.hint"),
+                                 severity="warning")]
+    problems = []
+    numbers = {s.number: s for s in steps}
+    for j, step in enumerate(meta.core):
+        if step not in numbers:
+            problems.append(src.meta.problem(("core", j), t("module.core_step", step=step),
+                t("module.core_step.hint", steps=", ".join(str(n) for n in numbers))))
+        elif step in meta.core[:j]:
+            problems.append(src.meta.problem(("core", j), t("module.core_twice", step=step)))
+    if problems:
+        return problems
+    low, high = CORE_MINUTES
+    minutes = sum(numbers[n].minutes for n in set(meta.core))
+    total = sum(s.minutes for s in steps)
+    if not (low <= minutes <= high or minutes == total < low):
+        problems.append(src.meta.problem(("core",),
+            t("module.core_minutes", minutes=minutes, low=low, high=high),
+            t("module.core_minutes.hint")))
     return problems
 
 
