@@ -116,6 +116,21 @@ def _parser() -> argparse.ArgumentParser:
                                              "(dùng sau khi sửa generator/model/club.py).")
     schema.set_defaults(run=_schema)
 
+    course = commands.add_parser("course", help="khóa tập huấn: kiểm tra và in thời khóa biểu",
+                                 description="Làm việc với khóa tập huấn trong content/courses/.")
+    course_commands = course.add_subparsers(dest="action", required=True, metavar="VIỆC",
+                                            parser_class=lambda **kw: _vietnamese(
+                                                _Parser(formatter_class=_Help, **kw)))
+    course_plan = course_commands.add_parser(
+        "plan", help="kiểm tra một tệp khóa học và in thời khóa biểu",
+        description="Kiểm tra tệp khóa học (bài có thật, giờ không chồng nhau, mỗi ngày vừa giờ "
+                    "học, đủ các bài đã cam kết) rồi in thời khóa biểu từng ngày.")
+    course_plan.add_argument("file", type=Path, help="tệp khóa học, ví dụ "
+                                                     "content/courses/khoi-tao-5-ngay.yaml")
+    _add_lang(course_plan)
+    course_plan.set_defaults(run=_course_plan)
+    _vietnamese(course)
+
     serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi tệp thay đổi",
                                 description="Tạo trang web rồi phục vụ ở http://127.0.0.1:8000; "
                                             "tạo lại (chỉ phần thay đổi) ngay khi một tệp nguồn "
@@ -124,6 +139,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
     serve.set_defaults(run=_serve)
     return _vietnamese(parser)
+
+
+def _course_plan(project: Project, args: argparse.Namespace) -> int:
+    from generator.course_plan import plan, timetable
+
+    course, problems = plan(project, args.file)
+    _print_problems(problems)
+    if course is None or any(p.severity == "error" for p in problems):
+        return 1
+    print(timetable(course))
+    print(t("course.ok", days=len(course.days), modules=len(course.modules)))
+    return 0
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:

@@ -523,6 +523,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "![mô tả hình](../figures/ten-hinh.svg \"Chú thích\").",
         "Add a figure carrying a key message, on a line of its own: "
         "![what it shows](../figures/name.svg \"Caption\")."),
+    "course.clock": (
+        "giờ '{value}' không đúng dạng giờ:phút",
+        "'{value}' is not a time of day as hours:minutes"),
+    "course.session_kind": (
+        "buổi học phải có đúng một trong: module, item, break, meal",
+        "a session must have exactly one of: module, item, break, meal"),
+    "course.session_kind.hint": (
+        "Ví dụ: {{at: \"08:30\", module: clb-la-gi}}, {{at: \"08:00\", item: \"Khai mạc\", "
+        "minutes: 30}}, {{at: \"09:45\", break: 15}}, {{at: \"11:30\", meal: 90}}.",
+        "For example: {{at: \"08:30\", module: clb-la-gi}}, {{at: \"08:00\", item: \"Opening\", "
+        "minutes: 30}}, {{at: \"09:45\", break: 15}}, {{at: \"11:30\", meal: 90}}."),
+    "course.unknown_module": (
+        "không có bài '{id}'",
+        "there is no module '{id}'"),
+    "course.unknown_module.hint": (
+        "Ghi mã bài là tên tệp trong content/modules/ (không có .md).",
+        "Write the module id: its file name in content/modules/ without .md."),
+    "course.unknown_step": (
+        "bài '{id}' không có bước {step}",
+        "module '{id}' has no step {step}"),
+    "course.steps_and_core": (
+        "chọn hoặc path: core hoặc steps, không cả hai",
+        "give either path: core or steps, not both"),
+    "course.module_minutes": (
+        "không cần ghi minutes ({minutes}): thời lượng lấy từ bài '{id}'",
+        "minutes ({minutes}) is not needed: the duration comes from module '{id}'"),
+    "course.module_minutes_differ": (
+        "minutes là {minutes} nhưng bài '{id}' dạy như đã chọn mất {module_minutes} phút",
+        "minutes is {minutes}, but module '{id}' as chosen takes {module_minutes} minutes"),
+    "course.module_minutes.hint": (
+        "Xóa minutes. Muốn ngắn hơn, dạy phần cốt lõi (path: core) hoặc chọn bước (steps: [1, 3]).",
+        "Remove minutes. To make it shorter, teach the core (path: core) or chosen steps "
+        "(steps: [1, 3])."),
+    "course.overlap": (
+        "buổi lúc {at} bắt đầu trước khi '{name}' kết thúc ({end})",
+        "the session at {at} starts before '{name}' ends ({end})"),
+    "course.before_day": (
+        "buổi lúc {at} bắt đầu trước giờ vào học của ngày ({start})",
+        "the session at {at} starts before the day does ({start})"),
+    "course.overlap.hint": (
+        "Dời giờ bắt đầu (at) cho buổi sau nối tiếp buổi trước, hoặc rút ngắn buổi trước.",
+        "Move the start (at) so that it follows the previous session, or shorten that one."),
+    "course.day_over": (
+        "ngày học kết thúc lúc {end} nhưng buổi cuối kéo đến {last}",
+        "the day ends at {end}, but its last session runs until {last}"),
+    "course.day_over.hint": (
+        "Bớt nội dung, dạy phần cốt lõi (path: core), hoặc chuyển một bài sang ngày khác.",
+        "Teach less, teach the core (path: core), or move a module to another day."),
+    "course.too_long": (
+        "ngày học có {minutes} phút học, quá {limit} phút (8 giờ)",
+        "the day has {minutes} minutes of teaching, more than {limit} (8 hours)"),
+    "course.too_long.hint": (
+        "Người cao tuổi học tốt nhất khi mỗi ngày không quá 6–7 giờ, có giải lao sau 45–60 phút.",
+        "Older learners do best with no more than 6–7 hours a day and a break every 45–60 "
+        "minutes."),
+    "course.not_covered": (
+        "khóa học chưa dạy các bài nó cam kết: {ids}",
+        "the course does not teach modules it promises: {ids}"),
+    "course.not_covered.hint": (
+        "Thêm các bài này vào một ngày (có thể chỉ phần cốt lõi), hoặc bỏ chúng khỏi covers.",
+        "Add these modules to a day (their core may do), or take them out of covers."),
+    "course.project_errors": (
+        "dự án còn lỗi nên chưa kiểm tra được khóa học",
+        "the project has errors, so the course cannot be checked yet"),
+    "course.project_errors.hint": (
+        "Chạy 'ishc check' và sửa các lỗi trước.",
+        "Run 'ishc check' and fix its errors first."),
+    "course.day_line": (
+        "Ngày {number}. {title} ({start}–{end}; học {hours} giờ {minutes} phút)",
+        "Day {number}. {title} ({start}–{end}; {hours} h {minutes} min of teaching)"),
+    "course.part": (
+        "(bước {steps}; {minutes} phút)",
+        "(steps {steps}; {minutes} minutes)"),
+    "course.ok": (
+        "Khóa học hợp lệ: {days} ngày, {modules} bài.",
+        "The course is valid: {days} days, {modules} modules."),
     "figure.no_alt": (
         "hình '{src}' không có lời mô tả (alt)",
         "the image '{src}' has no alt text"),

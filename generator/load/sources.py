@@ -42,6 +42,7 @@ class Sources:
     photos: frozenset[str] = frozenset()  # file names in content/photos/
     figures: dict[str, FigureFile] = field(default_factory=dict)  # content/figures/, by name
     modules: list[MarkdownSource] = field(default_factory=list)
+    courses: list[YamlDocument] = field(default_factory=list)  # content/courses/*.yaml
     stories: list[MarkdownSource] = field(default_factory=list)
     pages: list[MarkdownSource] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -79,6 +80,8 @@ def load_sources(project: Project) -> Sources:
     sources.plans = yaml_file(project.content / "plans.yaml", required=False)
     sources.club_files = club_files(project, sources.problems)
     sources.modules = markdown_files(project.content / "modules")
+    sources.courses = [doc for path in sorted((project.content / "courses").glob("*.yaml"))
+                       if (doc := yaml_file(path)) is not None]
     sources.stories = markdown_files(project.content / "stories")
     sources.pages = markdown_files(project.content / "pages")
     photos = project.content / "photos"

@@ -19,6 +19,7 @@ from generator.model.content import (CORE_MINUTES, MODULE_SECTIONS, AreaInfo, St
 from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
+from generator.validate.courses import check_courses
 from generator.validate.fields import parse_record
 from generator.validate.figures import figure_file_problems, image_problems
 from generator.validate.html_policy import findings
@@ -39,6 +40,7 @@ def validate(sources: Sources, today: dt.date | None = None
     problems.extend(_module_links(modules, present))
     if catalogue:
         problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
+    courses = check_courses(sources.courses, modules, catalogue, problems)
     indicator_sets = _indicator_sets(sources.indicators, problems)
     forms = _forms(sources.forms, catalogue, indicator_sets, problems)
     club_folders = {f.club_id: f.province_folder for f in sources.club_files}
@@ -57,7 +59,7 @@ def validate(sources: Sources, today: dt.date | None = None
     published = [s for s in stories if s.meta.consent]
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
                     club_folders=club_folders, glossary=glossary, stories=published, pages=pages,
-                    indicator_sets=indicator_sets, forms=forms, plans=plans)
+                    indicator_sets=indicator_sets, forms=forms, plans=plans, courses=courses)
     return portal, rules, problems
 
 

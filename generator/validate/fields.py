@@ -17,13 +17,15 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def parse_record(doc: YamlDocument, model: type[M], data: Any = None,
-                 problems: list[Problem] | None = None) -> M | None:
-    """Validate doc.data (or data) against model; on failure append problems and return None."""
+                 problems: list[Problem] | None = None, at: Loc = ()) -> M | None:
+    """Validate doc.data (or data, found in doc at the path `at`) against model; on failure
+    append problems and return None."""
     try:
         return model.model_validate(doc.data if data is None else data)
     except ValidationError as err:
         if problems is not None:
-            problems.extend(_problem(doc, model, e) for e in err.errors())
+            problems.extend(_problem(doc, model, {**e, "loc": (*at, *e["loc"])}, len(at))
+                            for e in err.errors())
         return None
 
 
@@ -31,7 +33,7 @@ def field_path(loc: Loc) -> str:
     return ".".join(str(part) for part in loc if isinstance(part, str)) or t("field.whole_file")
 
 
-def _problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> Problem:
+def _problem(doc: YamlDocument, model: type[BaseModel], error: dict, depth: int = 0) -> Problem:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -41,7 +43,7 @@ def _problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> Problem:
         return doc.problem(loc[:-1], t("field.missing", field=shown),
                            t("field.missing.hint", key=loc[-1]))
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc[:-1])
+        allowed = _allowed_fields(model, loc[depth:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = (t("hint.did_you_mean", name=close[0]) if close else
                 t("field.unknown.hint", fields=", ".join(sorted(allowed))))

@@ -1,0 +1,123 @@
+"""Course plans: a course file is checked like every other source (file:line: message, hint),
+its durations come from the modules, and `ishc course plan` prints the timetable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.build import check
+from generator.cli import main
+from generator.project import Project
+
+GOOD = """\
+title: Khóa thử một buổi
+audience: [board]
+purpose: Ôn sổ quỹ cho Ban Chủ nhiệm.
+participants: 20–30 người
+covers: {sets: [1]}
+days:
+  - title: Sổ quỹ
+    start: "08:00"
+    end: "09:30"
+    sessions:
+      - {at: "08:00", item: "Khai mạc, làm quen", minutes: 20, kind: opening}
+      - {at: "08:20", module: so-quy}
+      - {at: "08:50", break: 10}
+      - {at: "09:00", module: so-quy, steps: [2]}
+"""
+
+
+def write_course(project: Project, text: str, name: str = "thu.yaml") -> str:
+    folder = project.content / "courses"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, "utf-8")
+    return f"content/courses/{name}"
+
+
+def problems_of(project: Project) -> list[str]:
+    return [p.format() for p in check(project, today=dt.date(2025, 6, 1))]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_a_good_course_passes_and_prints_its_timetable(mini, capsys):
+    path = write_course(mini, GOOD)
+    assert problems_of(mini) == []
+    assert main(["--root", str(mini.root), "course", "plan", str(mini.root / path)]) == 0
+    out = capsys.readouterr().out
+    assert "Ngày 1. Sổ quỹ (08:00–09:30; học 1 giờ 10 phút)" in out
+    assert "  08:20–08:50  Sổ quỹ tiền mặt" in out
+    assert "  09:00–09:20  Sổ quỹ tiền mặt (bước 2; 20 phút)" in out
+    assert "1 ngày, 1 bài" in out
+
+
+def test_an_unknown_module_is_reported_at_its_line_with_a_suggestion(mini):
+    text = GOOD.replace("module: so-quy}", "module: so-qy}", 1)
+    path = write_course(mini, text)
+    [problem, *rest] = problems_of(mini)
+    assert problem.startswith(f"{path}:{line_of(text, 'so-qy')}:")
+    assert "không có bài 'so-qy'" in problem and "'so-quy'" in problem
+
+
+def test_overlapping_sessions_are_reported_at_the_later_one(mini):
+    text = GOOD.replace('{at: "08:50", break: 10}', '{at: "08:40", break: 10}')
+    path = write_course(mini, text)
+    [problem] = problems_of(mini)
+    assert problem.startswith(f"{path}:{line_of(text, '08:40')}:")
+    assert "bắt đầu trước khi 'Sổ quỹ tiền mặt' kết thúc (08:50)" in problem
+
+
+def test_a_day_over_its_hours_is_reported(mini):
+    text = GOOD.replace('end: "09:30"', 'end: "09:10"')
+    path = write_course(mini, text)
+    [problem] = problems_of(mini)
+    assert problem.startswith(f"{path}:{line_of(text, '09:10')}:")
+    assert "kéo đến 09:20" in problem
+
+
+def test_more_than_eight_teaching_hours_is_refused(mini):
+    text = GOOD.replace('end: "09:30"', 'end: "18:00"').replace(
+        '{at: "09:00", module: so-quy, steps: [2]}',
+        '{at: "09:00", item: "Đi thực tế", minutes: 440, kind: field_visit}')
+    path = write_course(mini, text)
+    [problem] = problems_of(mini)  # 20 + 30 + 440 minutes taught; the break does not count
+    assert problem.startswith(f"{path}:{line_of(text, 'title: Sổ quỹ')}:")
+    assert "490 phút học, quá 480 phút" in problem
+
+
+def test_typed_minutes_that_disagree_with_the_module_are_an_error(mini):
+    text = GOOD.replace("module: so-quy}", "module: so-quy, minutes: 45}", 1)
+    path = write_course(mini, text)
+    [problem] = problems_of(mini)
+    assert problem.startswith(f"{path}:{line_of(text, 'minutes: 45')}:")
+    assert "minutes là 45 nhưng bài 'so-quy' dạy như đã chọn mất 30 phút" in problem
+
+
+def test_typed_minutes_that_agree_are_only_a_warning(mini):
+    write_course(mini, GOOD.replace("module: so-quy}", "module: so-quy, minutes: 30}", 1))
+    [problem] = problems_of(mini)
+    assert "cảnh báo" in problem and "không cần ghi minutes" in problem
+
+
+def test_a_promised_module_left_out_is_reported(mini):
+    text = GOOD.replace("covers: {sets: [1]}", "covers: {sets: [1], modules: [khong-co]}")
+    write_course(mini, text)
+    [problem] = problems_of(mini)
+    assert "không có bài 'khong-co'" in problem
+
+
+def test_a_session_of_no_known_kind_is_reported(mini):
+    text = GOOD.replace('{at: "08:50", break: 10}', '{at: "08:50", giai-lao: 10}')
+    path = write_course(mini, text)
+    [problem] = problems_of(mini)
+    assert problem.startswith(f"{path}:{line_of(text, 'giai-lao')}:")
+    assert "module, item, break, meal" in problem
+
+
+def test_a_bad_clock_names_the_field(mini):
+    text = GOOD.replace('{at: "08:50", break: 10}', '{at: "8h50", break: 10}')
+    path = write_course(mini, text)
+    [problem] = problems_of(mini)
+    assert problem.startswith(f"{path}:{line_of(text, '8h50')}:") and "'8h50'" in problem
