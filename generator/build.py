@@ -31,6 +31,7 @@ class BuildResult:
     handbooks: list = field(default_factory=list)  # per material set: A4, large print, A5 booklet
     handouts: list = field(default_factory=list)  # one PDF per module
     forms: list = field(default_factory=list)  # one PDF per printable form
+    courses: list = field(default_factory=list)  # one course pack per course
     warnings: list[Problem] = field(default_factory=list)
     files: int = 0  # in the output folder
     written: int = 0  # of which this build wrote (the rest were kept as they were)
@@ -102,6 +103,7 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
     progress.stage(f"Đã ghi {out}")
     return BuildResult(out, plan.pages, [p for p in printed if p.set],
                        [p for p in printed if p.module], [p for p in printed if p.form],
+                       [p for p in printed if p.course],
                        [p for p in problems if p.severity == "warning"], len(plan.files), written)
 
 

@@ -599,6 +599,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "course.ok": (
         "Khóa học hợp lệ: {days} ngày, {modules} bài.",
         "The course is valid: {days} days, {modules} modules."),
+    "quiz.same_option": (
+        "hai phương án giống nhau",
+        "two options are the same"),
     "figure.no_alt": (
         "hình '{src}' không có lời mô tả (alt)",
         "the image '{src}' has no alt text"),

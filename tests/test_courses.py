@@ -121,3 +121,26 @@ def test_a_bad_clock_names_the_field(mini):
     path = write_course(mini, text)
     [problem] = problems_of(mini)
     assert problem.startswith(f"{path}:{line_of(text, '8h50')}:") and "'8h50'" in problem
+
+
+def test_a_course_builds_into_a_page_and_a_pack(mini, tmp_path):
+    from generator.build import build
+    import pypdfium2
+
+    write_course(mini, GOOD)
+    result = build(mini, tmp_path / "site", pdf=True)
+    [pack] = result.courses
+    page = (tmp_path / "site" / "training" / "courses" / "thu.html").read_text("utf-8")
+    assert "Ngày 1. Sổ quỹ" in page and "08:20–08:50" in page
+    assert f'href="../../downloads/{pack.filename}"' in page
+    pdf = pypdfium2.PdfDocument(tmp_path / "site" / "downloads" / pack.filename)
+    text = "\f".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    for part in ("Thời khóa biểu", "Bài kiểm tra kiến thức", "Đáp án (dành cho giảng viên)",
+                 "Tài liệu phát tay", "Phiếu đánh giá khóa học", "Danh sách điểm danh",
+                 "Giấy chứng nhận"):
+        assert part.casefold() in text.casefold(), part
+    # Both quiz questions of the one module, each with four options, and the key names them.
+    assert "Số tồn quỹ cuối ngày tính thế nào?" in text and "Khi nào ghi một khoản thu" in text
+    assert "A. Tồn đầu kỳ + thu − chi" in text and "B. Ngay trong ngày, có phiếu thu" in text
+    widths = {round(pdf[i].get_size()[0]) for i in range(len(pdf))}
+    assert widths == {595, 842}  # portrait pages, and landscape attendance and certificate

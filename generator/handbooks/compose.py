@@ -13,6 +13,7 @@ from generator.figures import FOLDER, images_in, numbered
 from generator.handbooks.edition import Edition, edition
 from generator.markdown import renderer, site_config, to_html
 from generator.model.content import Form, GlossaryTerm, MaterialSet, Module, Portal
+from generator.model.course import Course, clock
 from generator.project import Project
 from generator.templating import template_env
 
@@ -66,6 +67,7 @@ class PrintDocument:
     variant: Variant | None = None
     form: Form | None = None
     module: Module | None = None
+    course: Course | None = None
     edition: Edition | None = None  # revision and date of its sources, shown on the site
     sources: tuple[str, ...] = ()  # the files it is made from, relative to the project
 
@@ -143,13 +145,31 @@ class Composer:
         template = self.env.get_template("handout.html.j2")
         documents = []
         for module in self.portal.modules.values():
-            handout = module.body.split("## Tài liệu phát tay\n", 1)[1].split("\n## ", 1)[0]
-            html = template.render(module=module, handout=Markup(to_html(self.md, handout)),
+            html = template.render(module=module, handout=self.handout(module),
                                    sets=[s for s in self.portal.catalogue.sets
                                          if s.number in module.meta.sets],
                                    qr=self.qr(module), css=self.css())
             documents.append(PrintDocument(f"handouts/{module.id}.pdf", html, module=module,
                                            edition=self.edition([module]), sources=(module.path,)))
+        return documents
+
+    def handout(self, module: Module) -> Markup:
+        text = module.body.split("## Tài liệu phát tay\n", 1)[1].split("\n## ", 1)[0]
+        return Markup(to_html(self.md, text))
+
+    def courses(self) -> list[PrintDocument]:
+        """A course pack per course: timetable, knowledge test and its key, the handouts in
+        teaching order, evaluation, attendance sheet and certificate."""
+        template = self.env.get_template("course.html.j2")
+        documents = []
+        for course in self.portal.courses:
+            modules = course.modules
+            html = template.render(course=course, portal=self.portal, test=course.test(),
+                                   handouts=[(m, self.handout(m)) for m in modules],
+                                   clock=clock, css=self.css("course.css"))
+            documents.append(PrintDocument(f"khoa-hoc/{course.id}.pdf", html, course=course,
+                                           edition=self.edition(modules),
+                                           sources=(course.path, *(m.path for m in modules))))
         return documents
 
     def forms(self) -> list[PrintDocument]:
@@ -163,7 +183,7 @@ class Composer:
 
 def compose_all(portal: Portal, project: Project) -> list[PrintDocument]:
     composer = Composer(portal, project)
-    return composer.handbooks() + composer.handouts() + composer.forms()
+    return composer.handbooks() + composer.handouts() + composer.forms() + composer.courses()
 
 
 def glossary_for(terms: list[GlossaryTerm], modules: list[Module]) -> list[GlossaryTerm]:

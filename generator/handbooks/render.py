@@ -59,6 +59,10 @@ class Printed:
         return self.document.module
 
     @property
+    def course(self):
+        return self.document.course
+
+    @property
     def edition(self):
         return self.document.edition
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, PositiveInt, field_validator
 
+from generator.messages import t
 from generator.model.club import Area, Club, Photo, RatingLevel, Record, Text
 
 AudienceId = str
@@ -45,6 +47,25 @@ class Catalogue(Record):
     sets: list[MaterialSet]
 
 
+class QuizQuestion(Record):
+    """A multiple-choice question with four options (true/false would let guessing score half)."""
+
+    question: Text
+    options: list[Text] = Field(min_length=4, max_length=4)
+    answer: Literal["A", "B", "C", "D"] = Field(description="Phương án đúng")
+
+    @field_validator("options")
+    @classmethod
+    def _distinct(cls, options: list[str]) -> list[str]:
+        if len({o.casefold() for o in options}) != len(options):
+            raise ValueError(t("quiz.same_option"))
+        return options
+
+    @property
+    def correct(self) -> str:
+        return self.options["ABCD".index(self.answer)]
+
+
 class ModuleMeta(Record):
     """The front matter of content/modules/<id>.md"""
 
@@ -60,6 +81,8 @@ class ModuleMeta(Record):
     objectives: list[str] = Field(min_length=1)
     materials: list[str]
     key_messages: list[str] = Field(min_length=1)
+    quiz: list[QuizQuestion] = Field(
+        default_factory=list, description="Câu hỏi trắc nghiệm cho bài kiểm tra đầu và cuối khóa")
     summary_en: str
     sources: list[str] = Field(min_length=1)
 

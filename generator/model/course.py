@@ -22,7 +22,7 @@ from pydantic import Field, PositiveInt, field_validator
 
 from generator.messages import t
 from generator.model.club import Record, Text
-from generator.model.content import Module, Step
+from generator.model.content import Module, QuizQuestion, Step
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_TEACHING_MINUTES = 8 * 60  # "no day over 8 teaching hours" (issue #15)
@@ -102,6 +102,8 @@ class CourseMeta(Record):
     purpose: Text
     participants: str = Field(description="Số học viên và cách chia nhóm, ví dụ 30–35 người")
     covers: Coverage = Field(default_factory=Coverage)
+    test_questions: PositiveInt = Field(
+        20, le=40, description="Số câu của bài kiểm tra đầu và cuối khóa (lấy từ quiz của các bài)")
     days: list[DayPlan] = Field(min_length=1)
 
 
@@ -115,6 +117,7 @@ class Lesson:
     module: Module
     steps: tuple[Step, ...]
     path: str  # "full", "core" or "steps"
+    kind = "lesson"  # beside Activity.kind: what a timetable row is
 
     @property
     def minutes(self) -> int:
@@ -162,3 +165,16 @@ class Course:
                 if isinstance(s, Lesson):
                     seen.setdefault(s.module.id, s.module)
         return list(seen.values())
+
+    def test(self) -> list[tuple[Module, QuizQuestion]]:
+        """The knowledge test given before and after the course (the same, so the gain shows):
+        the first question of each module taught, in course order, then the second of each,
+        until test_questions are drawn."""
+        drawn: list[tuple[Module, QuizQuestion]] = []
+        modules = self.modules
+        for round_ in range(max((len(m.meta.quiz) for m in modules), default=0)):
+            for module in modules:
+                if round_ < len(module.meta.quiz) and len(drawn) < self.meta.test_questions:
+                    drawn.append((module, module.meta.quiz[round_]))
+        order = {m.id: i for i, m in enumerate(modules)}
+        return sorted(drawn, key=lambda pair: order[pair[0].id])

@@ -24,6 +24,7 @@ from generator.load.text import fold, slugify, sort_key
 from generator.markdown import site_config
 from generator.model.club import RATING_LEVELS
 from generator.model.content import Portal
+from generator.model.course import clock
 from generator.model.schema import club_schema_text
 from generator.project import Project
 from generator.templating import template_env
@@ -77,6 +78,12 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
         page(f"{extra.name}.md", "page.md.j2", page=extra)
 
     _training(portal, page)
+    if portal.courses:
+        packs = {p.course.id: p for p in printed if getattr(p, "course", None)}
+        page("training/courses/index.md", "courses.md.j2", courses=portal.courses)
+        for course in portal.courses:
+            page(f"training/courses/{course.id}.md", "course.md.j2", course=course,
+                 pack=packs.get(course.id), clock=clock)
     _stories(portal, stories, page, common["provinces"], common["area_slugs"])
     for story in stories:
         page(f"stories/{story.id}.md", "story.md.j2", story=story,
@@ -227,6 +234,10 @@ def _nav(portal: Portal, stories: list) -> list:
         {_text(f"{s.number}. {s.title}"): [f"training/{s.slug}/index.md"] +
          [{_text(m.meta.title): f"modules/{m.id}.md"} for m in portal.set_modules(s)]}
         for s in sets]
+    if portal.courses:
+        training.append({"Khóa tập huấn": ["training/courses/index.md"] +
+                         [{_text(c.meta.title): f"training/courses/{c.id}.md"}
+                          for c in portal.courses]})
     extras = [{_text(p.meta.title): f"{p.name}.md"}
               for p in sorted(portal.pages, key=lambda p: p.meta.order) if p.name != "index"]
     nav = [{"Trang chủ": "index.md"}, {"Tập huấn": training}, {CLUBS[0]: CLUBS[1]},
