@@ -30,6 +30,7 @@ class Summary:
     counted: int = 0  # clubs with a member count
     volunteers: int = 0
     cared_for: int = 0
+    board: int = 0  # members of active clubs' boards (Decision 1648: all trained, every year)
     income_fund: int = 0
     funded: int = 0  # clubs with a fund figure
     fund_over_target: int = 0
@@ -57,6 +58,8 @@ class Summary:
             self.poor += club.poor or 0
         self.volunteers += club.volunteers or 0
         self.cared_for += club.cared_for or 0
+        if club.status == "active":
+            self.board += club.board or 0
         if club.income_fund is not None:
             self.funded += 1
             self.income_fund += club.income_fund

@@ -602,6 +602,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quiz.same_option": (
         "hai phương án giống nhau",
         "two options are the same"),
+    "training.score_over": (
+        "điểm trung bình lớn hơn số câu ({questions})",
+        "an average score is higher than the number of questions ({questions})"),
+    "training.unknown_course": (
+        "không có khóa học '{id}' trong content/courses/",
+        "there is no course '{id}' in content/courses/"),
+    "training.unknown_course.hint": (
+        "Ghi mã khóa học là tên tệp trong content/courses/ (không có .yaml).",
+        "Write the course id: its file name in content/courses/ without .yaml."),
+    "training.end_before_start": (
+        "ngày kết thúc trước ngày bắt đầu",
+        "the end date is before the start date"),
+    "training.future": (
+        "lớp chưa diễn ra: chỉ ghi hồ sơ sau khi lớp học xong",
+        "the course has not taken place yet: record it once it is over"),
+    "training.role_twice": (
+        "vai trò '{role}' được đếm hai lần",
+        "the role '{role}' is counted twice"),
     "figure.no_alt": (
         "hình '{src}' không có lời mô tả (alt)",
         "the image '{src}' has no alt text"),

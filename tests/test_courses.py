@@ -11,6 +11,7 @@ from generator.project import Project
 
 GOOD = """\
 title: Khóa thử một buổi
+kind: refresher
 audience: [board]
 purpose: Ôn sổ quỹ cho Ban Chủ nhiệm.
 participants: 20–30 người

@@ -27,7 +27,7 @@ def summaries(count: int) -> list[ClubSummary]:
             founded=dt.date(2015 + i % 10, 1, 1), status=rng.choice(["active", "paused"]),
             members=members, members_year=2025 if members else None,
             women=None if members is None else members // 2, older=None, poor=None,
-            volunteers=rng.choice([None, 5]), cared_for=7,
+            volunteers=rng.choice([None, 5]), cared_for=7, board=rng.choice([None, 7]),
             income_fund=rng.choice([None, 10_000_000, 40_000_000, 60_000_000, 150_000_000]),
             borrowers=borrowers, borrowers_women=borrowers and 14, loans=borrowers and 80_000_000,
             overdue=borrowers and 1_000_000, rating=rng.choice([None, "mạnh", "yếu"]),

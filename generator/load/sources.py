@@ -43,6 +43,7 @@ class Sources:
     figures: dict[str, FigureFile] = field(default_factory=dict)  # content/figures/, by name
     modules: list[MarkdownSource] = field(default_factory=list)
     courses: list[YamlDocument] = field(default_factory=list)  # content/courses/*.yaml
+    trainings: list[YamlDocument] = field(default_factory=list)  # content/trainings/*.yaml
     stories: list[MarkdownSource] = field(default_factory=list)
     pages: list[MarkdownSource] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -82,6 +83,8 @@ def load_sources(project: Project) -> Sources:
     sources.modules = markdown_files(project.content / "modules")
     sources.courses = [doc for path in sorted((project.content / "courses").glob("*.yaml"))
                        if (doc := yaml_file(path)) is not None]
+    sources.trainings = [doc for path in sorted((project.content / "trainings").glob("*.yaml"))
+                         if (doc := yaml_file(path)) is not None]
     sources.stories = markdown_files(project.content / "stories")
     sources.pages = markdown_files(project.content / "pages")
     photos = project.content / "photos"

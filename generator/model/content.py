@@ -332,6 +332,7 @@ class Portal:
     forms: list[Form] = field(default_factory=list)
     plans: dict[str, ProvincePlan] = field(default_factory=dict)  # province slug -> its plan
     courses: list = field(default_factory=list)  # model/course.py Course, by file name
+    trainings: list = field(default_factory=list)  # model/training.py Training, oldest first
 
     def set_forms(self, material_set: MaterialSet) -> list[Form]:
         return [f for f in self.forms if material_set.number in f.sets]

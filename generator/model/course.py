@@ -98,6 +98,8 @@ class CourseMeta(Record):
     """content/courses/<id>.yaml"""
 
     title: Text
+    kind: Literal["initial", "refresher", "trainers"] = Field(
+        description="initial: khóa ban đầu; refresher: bồi dưỡng hằng năm; trainers: đào tạo giảng viên")
     audience: list[str] = Field(min_length=1)
     purpose: Text
     participants: str = Field(description="Số học viên và cách chia nhóm, ví dụ 30–35 người")

@@ -33,6 +33,7 @@ class ClubSummary(NamedTuple):
     poor: int | None
     volunteers: int | None  # home-care volunteers
     cared_for: int | None
+    board: int | None  # members of its board
     income_fund: int | None  # latest figure, đồng
     borrowers: int | None  # in the latest fund figures
     borrowers_women: int | None
@@ -66,6 +67,7 @@ def summarize(entry: ClubEntry) -> ClubSummary:
         members=m.total if m else None, members_year=m.date.year if m else None,
         women=m.women if m else None, older=m.older if m else None, poor=m.poor if m else None,
         volunteers=v.home_care if v else None, cared_for=v.cared_for if v else None,
+        board=club.board.size if club.board else None,
         income_fund=f.income_fund if f else None,
         borrowers=loans.count if loans else None, borrowers_women=loans.women if loans else None,
         loans=loans.amount if loans else None, overdue=loans.overdue if loans else None,

@@ -7,7 +7,11 @@ Targets are those the associations report against (DOMAIN.md, "Programmes and ta
 - Decision 1336/QĐ-TTg (31 August 2020), 2021–2025: at least 3,000 new clubs;
 - Decision 1648/QĐ-TTg (1 August 2025), to 2035: 50–70 % of clubs holding an income-generation
   fund of 50 million đồng or more; at least 6,000 new clubs in 2025–2030 across the country.
-Counting new clubs is for the nation only: the decisions set no share per province.
+- people trained (VIE085): 810 club board members, at least 50 % women; 171 association staff;
+  2 training-of-trainers courses; Decision 1648: every board member trained at the start and
+  refreshed every year.
+Counting new clubs and VIE085's people trained is for the nation only: the decisions and the
+project set no share per province.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from generator.indicators import FUND_BANDS, FUND_TARGET, Summary
 from generator.model.club import RATING_LEVELS
 from generator.model.content import ProvincePlan
 from generator.site.charts import ColumnChart, ShareBar, column_chart, share_bar
+from generator.trainings import Trained
 
 VIE085 = "Dự án VIE085"
 D1336 = "Quyết định 1336/QĐ-TTg"
@@ -28,6 +33,9 @@ STRONG_TARGET = (137, 162)  # clubs strong or very strong, of clubs
 BORROWERS_WOMEN_TARGET = 65  # % of borrowers
 # New clubs nationwide: (goal, from year, to year, decision)
 NEW_CLUBS_TARGETS = ((3_000, 2021, 2025, D1336), (6_000, 2025, 2030, D1648))
+# VIE085 people trained: board members (of whom at least 50 % women), association staff, and
+# training-of-trainers courses.
+VIE085_TRAINED = (810, 50, 171, 2)
 YEARS = 15  # the clubs-by-year chart shows at most this many years
 
 
@@ -45,6 +53,8 @@ class Target:
 class Dashboard:
     year: int | None  # of the latest figures
     targets: list[Target]
+    training: list[Target]  # people trained, against the programmes' targets
+    training_reading: str | None
     growth: ColumnChart | None
     women: ShareBar | None
     ratings: ShareBar | None
@@ -52,13 +62,53 @@ class Dashboard:
     borrowers: ShareBar | None
 
 
-def dashboard(s: Summary, scope: str, national: bool, plan: ProvincePlan | None = None
-              ) -> Dashboard:
-    """plan: the province's own plan for its number of clubs (content/plans.yaml)."""
+def dashboard(s: Summary, scope: str, national: bool, plan: ProvincePlan | None = None,
+              trained: Trained | None = None) -> Dashboard:
+    """plan: the province's own plan for its number of clubs (content/plans.yaml); trained:
+    the people its training records count (trainings.py)."""
     year = s.data_year or None
     found = targets(s, national) + (plan_targets(s, plan, year) if plan else [])
-    return Dashboard(year, found, _growth(s, scope, year, plan), _women(s),
+    return Dashboard(year, found, training_targets(trained, s, national) if trained else [],
+                     _training_reading(trained, scope) if trained else None,
+                     _growth(s, scope, year, plan), _women(s),
                      _ratings(s), _funds(s), _borrowers(s))
+
+
+def training_targets(t: Trained, s: Summary, national: bool) -> list[Target]:
+    """VIE085's counts of people trained are for the whole project: judged nationally only.
+    Decision 1648 wants every board member trained and refreshed each year: judged for the
+    latest year with training records, against the board members of active clubs."""
+    found = []
+    if national:
+        goal, women_share, staff, courses = VIE085_TRAINED
+        found += [
+            Target("Thành viên Ban Chủ nhiệm CLB được tập huấn", f"{number(goal)} người", VIE085,
+                   f"{number(t.board)} người", t.board >= goal),
+            Target("Nữ trong số thành viên Ban Chủ nhiệm được tập huấn", f"từ {women_share}%",
+                   VIE085, percent_tenths(t.board_women, t.board),
+                   _at_least(t.board_women, t.board, women_share)),
+            Target("Cán bộ Hội được tập huấn", f"{number(staff)} người", VIE085,
+                   f"{number(t.staff)} người", t.staff >= staff),
+            Target("Khóa đào tạo giảng viên", f"{courses} khóa", VIE085,
+                   f"{t.trainer_courses} khóa", t.trainer_courses >= courses)]
+    if t.board_by_year:
+        year = max(t.board_by_year)
+        done = t.board_by_year[year]
+        found.append(Target(f"Thành viên Ban Chủ nhiệm được tập huấn, bồi dưỡng năm {year}",
+                            f"tất cả ({number(s.board)} người)", D1648,
+                            f"{number(done)} người ({percent_tenths(done, s.board)})",
+                            _at_least(done, s.board, 100)))
+    return found
+
+
+def _training_reading(t: Trained, scope: str) -> str:
+    text = (f"{scope}: {number(t.courses)} lớp tập huấn, {number(t.people)} lượt người học "
+            f"({number(t.board)} thành viên Ban Chủ nhiệm, {number(t.staff)} cán bộ Hội, "
+            f"{number(t.volunteers)} tình nguyện viên).")
+    if t.pre is not None and t.post is not None:
+        text += (f" Điểm kiểm tra trung bình tăng từ {round(t.pre)}% đầu khóa lên "
+                 f"{round(t.post)}% cuối khóa ({number(t.tested)} người ở các lớp có chấm bài).")
+    return text
 
 
 def plan_targets(s: Summary, plan: ProvincePlan, year: int | None) -> list[Target]:

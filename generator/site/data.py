@@ -26,6 +26,7 @@ from generator.model.content import AreaInfo, ClubEntry, Province, ProvincePlan
 from generator.site.charts import ColumnChart, column_chart
 from generator.site.dashboard import dashboard
 from generator.site.shell import Shell
+from generator.trainings import Trained
 from generator.templating import template_env
 
 FOLDER = "site/data"  # under templates/
@@ -42,6 +43,8 @@ class DataContext:
     # province slug -> ((story id, title), ...), newest first, for the province pages
     province_stories: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     plans: dict[str, ProvincePlan] = field(default_factory=dict)  # province slug -> its plan
+    trained: Trained | None = None  # people trained nationally (trainings.py)
+    trained_provinces: dict[str, Trained] = field(default_factory=dict)
 
     @cached_property
     def digest(self) -> str:
@@ -56,7 +59,13 @@ class DataContext:
         """What only a province's own page shows besides its clubs: its stories and plan. Kept
         out of digest, which keys every club page: a new story re-renders one province page,
         not 21,000 club pages."""
-        return combine(repr(self.province_stories.get(slug)), repr(self.plans.get(slug)))
+        return combine(repr(self.province_stories.get(slug)), repr(self.plans.get(slug)),
+                       repr(self.trained_provinces.get(slug)))
+
+    @property
+    def national_digest(self) -> str:
+        """What only the directory shows besides the clubs: the people trained nationally."""
+        return combine(repr(self.trained))
 
 
 class DataPages:
@@ -85,7 +94,8 @@ class DataPages:
     def directory(self, stats: Indicators) -> tuple[str, str]:
         return self._page("clubs/index.html", "directory.html.j2", "Danh bạ câu lạc bộ",
                           stats=stats, provinces=provinces_with_clubs(self.places, stats),
-                          board=dashboard(stats.national, "Cả nước", national=True))
+                          board=dashboard(stats.national, "Cả nước", national=True,
+                                          trained=self.context.trained))
 
     def home_figures(self, stats: Indicators) -> str:
         """The national figures and the clubs-by-year chart for the home page (an HTML part)."""
@@ -100,7 +110,8 @@ class DataPages:
                           communes=stats.communes[province.slug],
                           stories=self.context.province_stories.get(province.slug, ()),
                           board=dashboard(summary, province.name, national=False,
-                                          plan=self.context.plans.get(province.slug)))
+                                          plan=self.context.plans.get(province.slug),
+                                          trained=self.context.trained_provinces.get(province.slug)))
 
     def commune(self, province: Province, commune: Commune) -> tuple[str, str]:
         return self._page(commune_path(province.slug, commune.slug), "commune.html.j2",

@@ -27,6 +27,7 @@ from generator.site.destination import MARKER, MARKER_TEXT
 from generator.site.output import Output, Planned
 from generator.site.shell import theme_shell
 from generator.site.written import CLUBS, HOME_FIGURES, SECTIONS, written_tree
+from generator.trainings import trained
 
 
 @dataclass
@@ -71,8 +72,10 @@ def data_context(portal: Portal, project: Project) -> DataContext:
     for story in sorted(portal.stories, key=lambda s: s.meta.date, reverse=True):
         if story.province:
             by_province.setdefault(story.province, []).append((story.id, story.meta.title))
+    national, provinces = trained(portal.trainings)
     return DataContext(project.templates, shell, tuple(portal.areas), stories,
-                       {k: tuple(v) for k, v in by_province.items()}, portal.plans)
+                       {k: tuple(v) for k, v in by_province.items()}, portal.plans,
+                       national if portal.trainings else None, provinces)
 
 
 def plan_site(written: Written, project: Project, context: DataContext, clubs: ClubStage,
@@ -115,7 +118,8 @@ def _pages_over_clubs(plan: dict[str, Planned], output: Output, context: DataCon
     rendered again exactly when one of its clubs (or a template) changed."""
     places = load_places()
     renderer = DataPages(context, places)
-    everything = cache.combine(context.digest, *(keys[s.url] for s in summaries))
+    everything = cache.combine(context.digest, context.national_digest,
+                               *(keys[s.url] for s in summaries))
     plan["clubs/index.html"] = _render(output, "clubs/index.html", everything,
                                        lambda: renderer.directory(stats))
     for province in provinces_with_clubs(places, stats):

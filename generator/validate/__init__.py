@@ -20,6 +20,7 @@ from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.courses import check_courses
+from generator.validate.trainings import check_trainings
 from generator.validate.fields import parse_record
 from generator.validate.figures import figure_file_problems, image_problems
 from generator.validate.html_policy import findings
@@ -49,6 +50,9 @@ def validate(sources: Sources, today: dt.date | None = None
                       today or dt.date.today(), sources.photos)
     glossary = _glossary(sources.glossary, problems)
     plans = _plans(sources.plans, places, problems)
+    trainings = check_trainings(
+        sources.trainings, courses, today or dt.date.today(),
+        lambda doc, where, name, found: _province_named(doc, where, name, places, found), problems)
     pages = [Page(PurePosixPath(p.path).stem, meta, p.body, p.path)
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
     for page in sources.pages:
@@ -59,7 +63,8 @@ def validate(sources: Sources, today: dt.date | None = None
     published = [s for s in stories if s.meta.consent]
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
                     club_folders=club_folders, glossary=glossary, stories=published, pages=pages,
-                    indicator_sets=indicator_sets, forms=forms, plans=plans, courses=courses)
+                    indicator_sets=indicator_sets, forms=forms, plans=plans, courses=courses,
+                    trainings=trainings)
     return portal, rules, problems
 
 
