@@ -28,11 +28,15 @@ days:
 """
 
 
+def write_content(project: Project, folder: str, name: str, text: str) -> str:
+    """Write content/<folder>/<name>; its path as problems show it."""
+    (project.content / folder).mkdir(exist_ok=True)
+    (project.content / folder / name).write_text(text, "utf-8")
+    return f"content/{folder}/{name}"
+
+
 def write_course(project: Project, text: str, name: str = "thu.yaml") -> str:
-    folder = project.content / "courses"
-    folder.mkdir(exist_ok=True)
-    (folder / name).write_text(text, "utf-8")
-    return f"content/courses/{name}"
+    return write_content(project, "courses", name, text)
 
 
 def problems_of(project: Project) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.build import build, check
+from generator.build import build
 from generator.project import Project
 
-from test_courses import GOOD, write_course
+from test_courses import GOOD, problems_of, write_content, write_course
 
 RECORD = """\
 course: thu
@@ -28,14 +28,7 @@ example: true
 
 
 def write_record(project: Project, text: str, name: str = "2025-ha-noi.yaml") -> str:
-    folder = project.content / "trainings"
-    folder.mkdir(exist_ok=True)
-    (folder / name).write_text(text, "utf-8")
-    return f"content/trainings/{name}"
-
-
-def problems_of(project: Project) -> list[str]:
-    return [p.format() for p in check(project, today=dt.date(2025, 6, 1))]
+    return write_content(project, "trainings", name, text)
 
 
 def test_a_good_record_passes(mini):
