@@ -3,6 +3,7 @@ never Markdown, in the navigation too; and no script of an author's runs in a br
 
 from __future__ import annotations
 
+from html import unescape
 import re
 
 from benchmarks.browser import browser, served
@@ -38,6 +39,8 @@ def test_fields_reach_the_pages_as_text(mini, tmp_path):
         assert 'src="https://example.com/x.png"' not in html, page
     module = (result.out / "modules" / "so-quy.html").read_text("utf-8")
     assert "<em>đậm</em>" not in module and "*đậm*" in module.replace("&#42;", "*")
+    # Shown as typed: quotes and ampersands too, not as the references that carry them.
+    assert TITLE in unescape(module) and OBJECTIVE in unescape(module)
 
 
 def test_no_author_script_runs_in_a_browser(mini, tmp_path):
