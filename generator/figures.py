@@ -49,11 +49,12 @@ def images_in(body: str) -> list[Image]:
     return found
 
 
-def numbered(body: str, chapter: int, src_for: Callable[[str], str]) -> str:
+def numbered(body: str, chapter: int, src_for: Callable[[str], str], link: bool = True) -> str:
     """The body with each figure as raw HTML: <figure> with its number and caption.
 
     src_for maps a figure's file name to the address the output uses (the site: a path beside
-    the page; print: a path from the project's root, WeasyPrint's base)."""
+    the page; print: a path from the project's root, WeasyPrint's base). link: the drawing opens
+    on its own when tapped (on a phone it can then be zoomed); not on paper."""
     count = 0
 
     def figure(match: re.Match) -> str:
@@ -63,8 +64,11 @@ def numbered(body: str, chapter: int, src_for: Callable[[str], str]) -> str:
             return match[0]
         count += 1
         label = f"Hình {chapter}.{count}"
-        return (f'\n<figure class="ishc-figure" id="hinh-{chapter}-{count}">\n'
-                f'<img src="{escape(src_for(image.name))}" alt="{escape(image.alt.strip())}">\n'
+        src = escape(src_for(image.name))
+        img = f'<img src="{src}" alt="{escape(image.alt.strip())}">'
+        if link:
+            img = f'<a href="{src}">{img}</a>'
+        return (f'\n<figure class="ishc-figure" id="hinh-{chapter}-{count}">\n{img}\n'
                 f'<figcaption><span class="figure-number">{label}.</span> '
                 f'{escape(image.caption.strip())}</figcaption>\n</figure>\n')
 

@@ -41,7 +41,8 @@ def test_figures_are_numbered_by_lesson_and_escaped():
     html = numbered(body, 3, lambda name: f"x/{name}")
     assert html.count("<figure") == 2
     assert "Hình 3.1.</span> Một" in html and "Hình 3.2.</span> Hai &amp; ba" in html
-    assert 'src="x/a.svg" alt="a &lt; b"' in html
+    assert 'src="x/a.svg" alt="a &lt; b"' in html and '<a href="x/a.svg">' in html
+    assert "<a " not in numbered(body, 3, lambda name: name, link=False)
 
 
 def test_missing_alt_text_is_reported_at_its_line(mini):
@@ -115,7 +116,7 @@ def test_the_site_shows_numbered_figures_beside_their_pages(mini, tmp_path):
     out = tmp_path / "site"
     build(mini, out, pdf=False)
     page = (out / "modules" / "so-quy.html").read_text("utf-8")
-    assert '<img src="../figures/so-ton.svg" alt="Ba ô: tồn đầu kỳ' in page
+    assert '<a href="../figures/so-ton.svg"><img src="../figures/so-ton.svg" alt="Ba ô: tồn đầu kỳ' in page
     assert "Hình 1.1.</span> Cách tính số tồn</figcaption>" in page
     assert "Khi thiếu thời gian:</strong> giữ bước 1, 2 (30 phút)" in page
     assert (out / "figures" / "so-ton.svg").read_bytes() == (

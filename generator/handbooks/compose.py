@@ -99,7 +99,7 @@ class Composer:
 
     def chapter(self, number: int, module: Module, in_book: set[str]) -> Chapter:
         anchor = f"m-{module.id}"
-        body = numbered(module.body, number, lambda name: f"content/{FOLDER}/{name}")
+        body = numbered(module.body, number, lambda name: f"content/{FOLDER}/{name}", link=False)
         html = _number_tables(to_html(self.md, body), number)
         # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
         html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
