@@ -37,6 +37,7 @@ class Sources:
     indicators: YamlDocument | None = None
     forms: YamlDocument | None = None
     plans: YamlDocument | None = None
+    references: YamlDocument | None = None  # content/sources.yaml: the documents modules cite
     club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
     photos: frozenset[str] = frozenset()  # file names in content/photos/
     modules: list[MarkdownSource] = field(default_factory=list)
@@ -75,6 +76,7 @@ def load_sources(project: Project) -> Sources:
     sources.indicators = yaml_file(project.content / "indicators.yaml", required=False)
     sources.forms = yaml_file(project.content / "forms.yaml", required=False)
     sources.plans = yaml_file(project.content / "plans.yaml", required=False)
+    sources.references = yaml_file(project.content / "sources.yaml", required=False)
     sources.club_files = club_files(project, sources.problems)
     sources.modules = markdown_files(project.content / "modules")
     sources.stories = markdown_files(project.content / "stories")

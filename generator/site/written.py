@@ -107,10 +107,18 @@ def _training(portal: Portal, page) -> None:
     for material_set in sets:
         page(f"training/{material_set.slug}/index.md", "set.md.j2", set=material_set,
              modules=portal.set_modules(material_set))
+    page("training/nguon-tai-lieu.md", "sources.md.j2", sources=_sources_in_order(portal))
     for module in portal.modules.values():
         member_of = [s for s in sets if s.number in module.meta.sets]
         page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of,
              body=answers_folded(module.body), neighbours=_neighbours(portal, member_of, module))
+
+
+def _sources_in_order(portal: Portal) -> list[tuple[str, object]]:
+    """content/sources.yaml by issuer, then newest first: a reader looks for the Law of the
+    National Assembly under "Quốc hội", and a law's newer text first."""
+    return sorted(portal.sources.items(),
+                  key=lambda item: (sort_key(item[1].issuer), -(item[1].year or 0), item[0]))
 
 
 def _stories(portal: Portal, stories: list, page, provinces: dict, area_slugs: dict) -> None:
@@ -204,7 +212,7 @@ def _nav(portal: Portal, stories: list) -> list:
     training = ["training/index.md"] + [
         {_text(f"{s.number}. {s.title}"): [f"training/{s.slug}/index.md"] +
          [{_text(m.meta.title): f"modules/{m.id}.md"} for m in portal.set_modules(s)]}
-        for s in sets]
+        for s in sets] + [{"Nguồn tài liệu": "training/nguon-tai-lieu.md"}]
     extras = [{_text(p.meta.title): f"{p.name}.md"}
               for p in sorted(portal.pages, key=lambda p: p.meta.order) if p.name != "index"]
     nav = [{"Trang chủ": "index.md"}, {"Tập huấn": training}, {CLUBS[0]: CLUBS[1]},
