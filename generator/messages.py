@@ -507,6 +507,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trong content/sources.yaml, hoặc thêm nó vào đó, rồi ghi khóa của nó ở đây.",
         "Modules cite a key (for example luat-nct-2009), not the document's full name: find the "
         "document in content/sources.yaml, or add it there, and write its key here."),
+    "source.free_text.match": (
+        "Bài trích dẫn bằng khóa, không chép cả tên văn bản; văn bản này có lẽ là: {keys}.",
+        "Modules cite a key, not the document's full name; this document is probably: {keys}."),
     "source.cited_twice": (
         "bài trích dẫn nguồn '{key}' hai lần",
         "the module cites the source '{key}' twice"),

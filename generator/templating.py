@@ -41,12 +41,15 @@ def _cell(text: object) -> Markup:
 
 # Characters with a meaning in Markdown (or its attr_list and tables), as numeric references:
 # shown as themselves, read as nothing. Slugs, file names, dates and numbers hold none of them.
-_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~"})
+# HTML's own characters are escaped in the same single pass: escaping first and then turning
+# the "#" of "&#34;" into "&#35;" would show a quotation mark as "&#34;" on the page.
+_MARKDOWN = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~"},
+                           "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
 def _plain_in_markdown(value: object) -> object:
     """Text from the records, HTML-escaped and with its Markdown characters neutralised;
     Markup (Markdown bodies, macros) passes as it is."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(str(escape(value)).translate(_MARKDOWN))
+        return Markup(value.translate(_MARKDOWN))
     return value

@@ -190,8 +190,11 @@ def _citations(modules: list[MarkdownSource], registry: dict[str, SourceInfo]) -
 
 
 def _unknown_hint(key: str, registry: dict[str, SourceInfo]) -> str:
-    if " " in key:
-        return t("source.free_text.hint")
+    if " " in key:  # a citation written out in full, as modules did before the registry
+        same = [k for k, s in registry.items() if s.number and s.number.casefold() in key.casefold()
+                or s.title.casefold() in key.casefold()]
+        return (t("source.free_text.match", keys=", ".join(same)) if same else
+                t("source.free_text.hint"))
     close = difflib.get_close_matches(key, list(registry), n=3, cutoff=0.5)
     if close:
         return t("source.unknown.close", keys=", ".join(close))
