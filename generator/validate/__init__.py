@@ -191,14 +191,32 @@ def _citations(modules: list[MarkdownSource], registry: dict[str, SourceInfo]) -
 
 def _unknown_hint(key: str, registry: dict[str, SourceInfo]) -> str:
     if " " in key:  # a citation written out in full, as modules did before the registry
-        same = [k for k, s in registry.items() if s.number and s.number.casefold() in key.casefold()
-                or s.title.casefold() in key.casefold()]
+        same = _same_document(key, registry)
         return (t("source.free_text.match", keys=", ".join(same)) if same else
                 t("source.free_text.hint"))
     close = difflib.get_close_matches(key, list(registry), n=3, cutoff=0.5)
     if close:
         return t("source.unknown.close", keys=", ".join(close))
     return t("source.unknown.hint")
+
+
+def _same_document(text: str, registry: dict[str, SourceInfo]) -> list[str]:
+    """Keys of the registry a citation written out in full probably means: those whose number
+    it holds, else the one or two sharing most words with it (issuer and title; the harmonic
+    mean of the shares of each side's words found in the other, at least one half)."""
+    folded = text.casefold()
+    numbered = [k for k, s in registry.items() if s.number and s.number.casefold() in folded]
+    if numbered:
+        return numbered
+    words = set(re.findall(r"\w+", folded))
+    scored = []
+    for key, source in registry.items():
+        entry = set(re.findall(r"\w+", f"{source.issuer} {source.title}".casefold()))
+        common = len(entry & words)
+        if common:
+            score = 2 * common / (len(entry) + len(words))  # harmonic mean of the two shares
+            scored.append((-score, key))
+    return [key for score, key in sorted(scored)[:2] if -score >= 0.5]
 
 
 def _unused_sources(doc: YamlDocument | None, modules: list[MarkdownSource],
