@@ -98,6 +98,8 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
     tree.sources = {**{f"modules/{m.id}.md": m.path for m in portal.modules.values()},
                     **{f"stories/{s.id}.md": s.path for s in stories},
                     **{f"{p.name}.md": p.path for p in portal.pages}}
+    if portal.sources:  # the sources page prints content/sources.yaml
+        tree.sources["training/nguon-tai-lieu.md"] = "content/sources.yaml"
     return tree
 
 
