@@ -52,6 +52,31 @@ def date(value: dt.date | None) -> str:
     return MISSING if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
+def citation(source, at: str | None = None) -> str:
+    """A source of content/sources.yaml (model.content.SourceInfo) as every page and handbook
+    prints it: "Quốc hội (2009). Luật Người cao tuổi, số 39/2009/QH12, ngày 23/11/2009 (hiệu
+    lực từ 01/7/2010). Điều 3. Công báo; vbpl.vn." Issuer and year first, so a reader finds it
+    in a list; the place cited (`at`) before where to find the document."""
+    exact = isinstance(source.date, dt.date)
+    year = source.date.year if exact else source.date
+    head = f"{source.issuer} ({year})" if year else source.issuer
+    title = source.title
+    if source.number:
+        title += f", số {source.number}"
+    if exact:
+        # As Vietnamese legal texts write it (ngày 01/8/2025), not the padded date of tables.
+        title += f", ngày {source.date.day:02d}/{source.date.month}/{source.date.year}"
+    if source.note:
+        title += f" ({source.note})"
+    return " ".join(_sentence(part) for part in (head, title, at, source.where) if part)
+
+
+def _sentence(text: str) -> str:
+    """text ending with a full stop (not doubled after one it already has, or after ? or !)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
 def size(num_bytes: int) -> str:
     """File size for the downloads page: "1,4 MB", "320 KB"."""
     if num_bytes >= 1_000_000:
@@ -73,4 +98,4 @@ def or_missing(value: object) -> object:
 
 
 FILTERS = {"number": number, "money": money, "millions": millions, "date": date, "percent": percent,
-           "size": size, "or_missing": or_missing, "num": number_or_dash, "vnd": money_or_dash}
+           "citation": citation, "size": size, "or_missing": or_missing, "num": number_or_dash, "vnd": money_or_dash}

@@ -670,6 +670,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'SVG thuần' (plain SVG), không kèm mã hay ảnh nhúng.",
         "A figure is a plain drawing: shapes, lines and text; save it from the drawing program "
         "as plain SVG, without scripts or embedded pictures."),
+    "source.unknown": (
+        "không có nguồn '{key}' trong content/sources.yaml",
+        "there is no source '{key}' in content/sources.yaml"),
+    "source.unknown.close": (
+        "Các khóa gần giống: {keys}. Nếu là nguồn mới, thêm nó vào content/sources.yaml trước.",
+        "Keys that look alike: {keys}. If it is a new source, add it to content/sources.yaml "
+        "first."),
+    "source.unknown.hint": (
+        "Thêm nguồn này vào content/sources.yaml (xem content/README.md) rồi trích dẫn bằng khóa.",
+        "Add this source to content/sources.yaml (see content/README.md), then cite its key."),
+    "source.free_text.hint": (
+        "Bài trích dẫn bằng khóa (ví dụ luat-nct-2009), không chép cả tên văn bản: tìm văn bản "
+        "trong content/sources.yaml, hoặc thêm nó vào đó, rồi ghi khóa của nó ở đây.",
+        "Modules cite a key (for example luat-nct-2009), not the document's full name: find the "
+        "document in content/sources.yaml, or add it there, and write its key here."),
+    "source.free_text.match": (
+        "Bài trích dẫn bằng khóa, không chép cả tên văn bản; văn bản này có lẽ là: {keys}.",
+        "Modules cite a key, not the document's full name; this document is probably: {keys}."),
+    "source.cited_twice": (
+        "bài trích dẫn nguồn '{key}' hai lần",
+        "the module cites the source '{key}' twice"),
+    "source.cited_twice.hint": (
+        "Gộp thành một mục; ghi các điều, trang vào cùng một 'at' (ví dụ \"Điều 2, Điều 3\").",
+        "Merge them into one item; list the articles or pages in one 'at' (for example "
+        "\"Điều 2, Điều 3\")."),
+    "source.same_document": (
+        "nguồn '{key}' là cùng văn bản với '{other}' (cùng cơ quan ban hành và số {number})",
+        "the source '{key}' is the same document as '{other}' (same issuer and number {number})"),
+    "source.same_document.hint": (
+        "Giữ một khóa, xóa khóa kia và sửa các bài đang dùng nó.",
+        "Keep one key, delete the other and change the modules that use it."),
+    "source.unused": (
+        "không bài nào trích dẫn nguồn '{key}'",
+        "no module cites the source '{key}'"),
+    "source.unused.hint": (
+        "Xóa nguồn này, hoặc thêm khóa của nó vào mục sources: của bài dựa vào nó.",
+        "Delete this source, or add its key to the sources: of the module that rests on it."),
     "indicators.duplicate": (
         "bộ chỉ số '{id}' trùng",
         "indicator set '{id}' is defined twice"),

@@ -41,10 +41,10 @@ def _cell(text: object) -> Markup:
 
 # Characters with a meaning in Markdown (or its attr_list and tables), as numeric references:
 # shown as themselves, read as nothing. Slugs, file names, dates and numbers hold none of them.
-# HTML's own characters are escaped in the same pass: escaping first and then translating would
-# turn the '#' of "&#34;" into a reference too, and a quote would show as "&#34;".
-_MARKDOWN = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~\"'"},
-                           "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# HTML's own characters are escaped in the same single pass: escaping first and then turning
+# the "#" of "&#34;" into "&#35;" would show a quotation mark as "&#34;" on the page.
+_MARKDOWN = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_[]{}#|!~"},
+                           "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
 def _plain_in_markdown(value: object) -> object:

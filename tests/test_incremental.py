@@ -58,6 +58,9 @@ EDITS = {
                                                 "Tìm CLB, xã, bài học…", "Tìm kiếm…"),
     "the site's name": lambda p: replace(p.mkdocs_yml, "site_name: CLB Liên thế hệ Tự giúp nhau",
                                          "site_name: Cổng CLB Liên thế hệ"),
+    "a cited source's title": lambda p: replace(p.content / "sources.yaml",
+                                                "title: Luật Người cao tuổi",
+                                                "title: Luật Người cao tuổi (văn bản hợp nhất)"),
     "a glossary term": lambda p: (p.content / "glossary.yaml").write_text(
         "terms:\n  - {vi: Sổ quỹ, en: Cash book, definition: Sổ ghi thu chi tiền mặt.}\n", "utf-8"),
 }

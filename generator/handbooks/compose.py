@@ -109,8 +109,10 @@ class Composer:
 
     @property
     def shared_sources(self) -> tuple[str, ...]:
-        """The YAML files every handbook also prints from (cover, glossary, forms, areas)."""
-        names = ("sets.yaml", "areas.yaml", "glossary.yaml", "forms.yaml", "indicators.yaml")
+        """The YAML files every handbook also prints from (cover, glossary, forms, areas, the
+        sources cited at the end of each chapter)."""
+        names = ("sets.yaml", "areas.yaml", "glossary.yaml", "forms.yaml", "indicators.yaml",
+                 "sources.yaml")
         return tuple(f"content/{n}" for n in names if (self.project.content / n).is_file())
 
     def edition(self, modules: list[Module]) -> Edition:

@@ -38,6 +38,7 @@ class Sources:
     indicators: YamlDocument | None = None
     forms: YamlDocument | None = None
     plans: YamlDocument | None = None
+    references: YamlDocument | None = None  # content/sources.yaml: the documents modules cite
     club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
     photos: frozenset[str] = frozenset()  # file names in content/photos/
     figures: dict[str, FigureFile] = field(default_factory=dict)  # content/figures/, by name
@@ -79,6 +80,7 @@ def load_sources(project: Project) -> Sources:
     sources.indicators = yaml_file(project.content / "indicators.yaml", required=False)
     sources.forms = yaml_file(project.content / "forms.yaml", required=False)
     sources.plans = yaml_file(project.content / "plans.yaml", required=False)
+    sources.references = yaml_file(project.content / "sources.yaml", required=False)
     sources.club_files = club_files(project, sources.problems)
     sources.modules = markdown_files(project.content / "modules")
     sources.courses = [doc for path in sorted((project.content / "courses").glob("*.yaml"))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt, field_validator
+from pydantic import Field, PositiveInt, field_validator, model_validator
 
+from generator.formatting import citation as citation_text
 from generator.messages import t
 from generator.model.club import Area, Club, Photo, RatingLevel, Record, Text
 
@@ -66,6 +67,47 @@ class QuizQuestion(Record):
         return self.options["ABCD".index(self.answer)]
 
 
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Citation(Record):
+    """One item of a module's `sources:`: a key of content/sources.yaml, and where in it.
+
+    Written either as the bare key (`luat-nct-2009`) or as `{key: blds-2015, at: "Điều 468"}`.
+    The key is checked against the registry by validation, which names the closest keys."""
+
+    key: str = Field(min_length=1)
+    at: Text | None = Field(None, description="Điều, chương, trang… của nguồn mà bài dựa vào")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_key(cls, value: object) -> object:
+        return {"key": value} if isinstance(value, str) else value
+
+
+class SourceInfo(Record):
+    """One entry of content/sources.yaml: a document the modules cite."""
+
+    issuer: Text = Field(description="Cơ quan, tổ chức hoặc tác giả ban hành")
+    title: Text = Field(description="Tên văn bản, tài liệu hoặc bài viết")
+    number: str | None = Field(None, description="Số, ký hiệu: 39/2009/QH12, 1648/QĐ-TTg")
+    date: dt.date | int | None = Field(
+        None, description="Ngày ban hành (năm-tháng-ngày) hoặc chỉ năm khi không rõ ngày")
+    where: Text | None = Field(
+        None, description="Nơi tìm: Công báo, cổng thông tin, nhà xuất bản, địa chỉ web")
+    note: Text | None = Field(None, description="Ghi chú ngắn: hiệu lực, tình trạng, phạm vi")
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if isinstance(self.date, dt.date) else self.date
+
+
+class SourceList(Record):
+    """content/sources.yaml: every document the modules cite, under a short key."""
+
+    sources: dict[Annotated[str, Field(pattern=SLUG)], SourceInfo]
+
+
 class ModuleMeta(Record):
     """The front matter of content/modules/<id>.md"""
 
@@ -84,7 +126,8 @@ class ModuleMeta(Record):
     quiz: list[QuizQuestion] = Field(
         default_factory=list, description="Câu hỏi trắc nghiệm cho bài kiểm tra đầu và cuối khóa")
     summary_en: str
-    sources: list[str] = Field(min_length=1)
+    sources: list[Citation] = Field(
+        min_length=1, description="Khóa trong content/sources.yaml, có thể kèm 'at' (điều, trang)")
 
 
 class GlossaryTerm(Record):
@@ -333,6 +376,15 @@ class Portal:
     plans: dict[str, ProvincePlan] = field(default_factory=dict)  # province slug -> its plan
     courses: list = field(default_factory=list)  # model/course.py Course, by file name
     trainings: list = field(default_factory=list)  # model/training.py Training, oldest first
+    sources: dict[str, SourceInfo] = field(default_factory=dict)  # key -> content/sources.yaml
+
+    def cite(self, citation: Citation) -> str:
+        """The citation as every page and book prints it (formatting.citation)."""
+        return citation_text(self.sources[citation.key], citation.at)
+
+    def citing(self, key: str) -> list[Module]:
+        """The modules that cite the source key, in the order of the catalogue's sets."""
+        return [m for m in self.modules.values() if any(c.key == key for c in m.meta.sources)]
 
     def set_forms(self, material_set: MaterialSet) -> list[Form]:
         return [f for f in self.forms if material_set.number in f.sets]

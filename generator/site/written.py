@@ -107,6 +107,8 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
     tree.sources = {**{f"modules/{m.id}.md": m.path for m in portal.modules.values()},
                     **{f"stories/{s.id}.md": s.path for s in stories},
                     **{f"{p.name}.md": p.path for p in portal.pages}}
+    if portal.sources:  # the sources page prints content/sources.yaml
+        tree.sources["training/nguon-tai-lieu.md"] = "content/sources.yaml"
     return tree
 
 
@@ -116,6 +118,7 @@ def _training(portal: Portal, page) -> None:
     for material_set in sets:
         page(f"training/{material_set.slug}/index.md", "set.md.j2", set=material_set,
              modules=portal.set_modules(material_set))
+    page("training/nguon-tai-lieu.md", "sources.md.j2", sources=_sources_in_order(portal))
     for module in portal.modules.values():
         member_of = [s for s in sets if s.number in module.meta.sets]
         neighbours = _neighbours(portal, member_of, module)
@@ -140,6 +143,13 @@ def _figures(portal: Portal, project: Project, tree: WrittenTree) -> None:
     for name in sorted(names):
         path = project.content / FOLDER / name
         tree.files[f"{FOLDER}/{name}"] = (path, _file_digest(path))
+
+
+def _sources_in_order(portal: Portal) -> list[tuple[str, object]]:
+    """content/sources.yaml by issuer, then newest first: a reader looks for the Law of the
+    National Assembly under "Quốc hội", and a law's newer text first."""
+    return sorted(portal.sources.items(),
+                  key=lambda item: (sort_key(item[1].issuer), -(item[1].year or 0), item[0]))
 
 
 def _stories(portal: Portal, stories: list, page, provinces: dict, area_slugs: dict) -> None:
@@ -233,7 +243,7 @@ def _nav(portal: Portal, stories: list) -> list:
     training = ["training/index.md"] + [
         {_text(f"{s.number}. {s.title}"): [f"training/{s.slug}/index.md"] +
          [{_text(m.meta.title): f"modules/{m.id}.md"} for m in portal.set_modules(s)]}
-        for s in sets]
+        for s in sets] + [{"Nguồn tài liệu": "training/nguon-tai-lieu.md"}]
     if portal.courses:
         training.append({"Khóa tập huấn": ["training/courses/index.md"] +
                          [{_text(c.meta.title): f"training/courses/{c.id}.md"}

@@ -15,7 +15,8 @@ from generator.load.yamlfile import YamlDocument
 from generator.model.content import (CORE_MINUTES, MODULE_SECTIONS, AreaInfo, Step, AreaList, Catalogue, Province,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
                                      Story, StoryMeta, Form, Forms, IndicatorSet,
-                                     IndicatorSets, Plans, ProvincePlan)
+                                     IndicatorSets, Plans, ProvincePlan, SourceInfo,
+                                     SourceList)
 from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
@@ -35,8 +36,12 @@ def validate(sources: Sources, today: dt.date | None = None
     places = load_places()
     catalogue = _catalogue(sources.catalogue, problems)
     areas = _areas(sources.areas, problems)
+    registry = _registry(sources.references, problems)
     modules = {m.id: m for m in _modules(sources.modules, catalogue, sources.figures, problems)}
     problems.extend(figure_file_problems(sources.figures))
+    if registry is not None:
+        problems.extend(_citations(sources.modules, registry))
+        problems.extend(_unused_sources(sources.references, sources.modules, registry))
     present = {PurePosixPath(src.path).stem for src in sources.modules}
     problems.extend(_module_links(modules, present))
     if catalogue:
@@ -64,7 +69,7 @@ def validate(sources: Sources, today: dt.date | None = None
     portal = Portal(provinces=places.provinces, areas=areas, catalogue=catalogue, modules=modules,
                     club_folders=club_folders, glossary=glossary, stories=published, pages=pages,
                     indicator_sets=indicator_sets, forms=forms, plans=plans, courses=courses,
-                    trainings=trainings)
+                    trainings=trainings, sources=registry or {})
     return portal, rules, problems
 
 
@@ -140,6 +145,96 @@ def _module_links(modules: dict[str, Module], present: set[str]) -> list[Problem
                         t("hint.did_you_mean", name=f"{close[0]}.md") if close else
                         t("module.broken_link.hint")))
     return problems
+
+
+def _registry(doc: YamlDocument | None, problems: list[Problem]
+              ) -> dict[str, SourceInfo] | None:
+    """content/sources.yaml by key; {} when there is none, None when it is broken (citations
+    are then not checked against it: each would be reported as unknown)."""
+    if doc is None:
+        return {} if not any(p.path.endswith("content/sources.yaml") for p in problems) else None
+    parsed = parse_record(doc, SourceList, problems=problems)
+    if parsed is None:
+        return None
+    seen: dict[tuple[str, str], str] = {}
+    for key, source in parsed.sources.items():
+        if not source.number:
+            continue
+        same = (source.issuer.casefold(), source.number.casefold())
+        if same in seen:
+            problems.append(doc.problem(("sources", key, "number"),
+                t("source.same_document", key=key, other=seen[same], number=source.number),
+                t("source.same_document.hint")))
+        seen.setdefault(same, key)
+    return dict(parsed.sources)
+
+
+def _cited(src: MarkdownSource) -> list[tuple[tuple, str]]:
+    """(location, key) of each citation in a module's front matter, read from the raw data so
+    that a module with other problems still counts as citing."""
+    items = src.meta.data.get("sources") if isinstance(src.meta.data, dict) else None
+    found = []
+    for j, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, str):
+            found.append((("sources", j), item.strip()))
+        elif isinstance(item, dict) and isinstance(item.get("key"), str):
+            found.append((("sources", j, "key"), item["key"].strip()))
+    return found
+
+
+def _citations(modules: list[MarkdownSource], registry: dict[str, SourceInfo]) -> list[Problem]:
+    """Every key a module cites names a source of content/sources.yaml, once per module."""
+    problems = []
+    for src in modules:
+        seen: set[str] = set()
+        for where, key in _cited(src):
+            if key in seen:
+                problems.append(src.meta.problem(where, t("source.cited_twice", key=key),
+                                                 t("source.cited_twice.hint")))
+            seen.add(key)
+            if key not in registry:
+                problems.append(src.meta.problem(where, t("source.unknown", key=key),
+                                                 _unknown_hint(key, registry)))
+    return problems
+
+
+def _unknown_hint(key: str, registry: dict[str, SourceInfo]) -> str:
+    if " " in key:  # a citation written out in full, as modules did before the registry
+        same = _same_document(key, registry)
+        return (t("source.free_text.match", keys=", ".join(same)) if same else
+                t("source.free_text.hint"))
+    close = difflib.get_close_matches(key, list(registry), n=3, cutoff=0.5)
+    if close:
+        return t("source.unknown.close", keys=", ".join(close))
+    return t("source.unknown.hint")
+
+
+def _same_document(text: str, registry: dict[str, SourceInfo]) -> list[str]:
+    """Keys of the registry a citation written out in full probably means: those whose number
+    it holds, else the one or two sharing most words with it (issuer and title; the harmonic
+    mean of the shares of each side's words found in the other, at least one half)."""
+    folded = text.casefold()
+    numbered = [k for k, s in registry.items() if s.number and s.number.casefold() in folded]
+    if numbered:
+        return numbered
+    words = set(re.findall(r"\w+", folded))
+    scored = []
+    for key, source in registry.items():
+        entry = set(re.findall(r"\w+", f"{source.issuer} {source.title}".casefold()))
+        common = len(entry & words)
+        if common:
+            score = 2 * common / (len(entry) + len(words))  # harmonic mean of the two shares
+            scored.append((-score, key))
+    return [key for score, key in sorted(scored)[:2] if -score >= 0.5]
+
+
+def _unused_sources(doc: YamlDocument | None, modules: list[MarkdownSource],
+                    registry: dict[str, SourceInfo]) -> list[Problem]:
+    """A source no module cites is a warning: perhaps a module stopped citing it by mistake."""
+    cited = {key for src in modules for _, key in _cited(src)}
+    return [doc.problem(("sources", key), t("source.unused", key=key), t("source.unused.hint"),
+                        key=True, severity="warning")
+            for key in registry if key not in cited and doc is not None]
 
 
 def _areas(doc: YamlDocument | None, problems: list[Problem]) -> list[AreaInfo]:
