@@ -193,3 +193,16 @@ def test_a_sourced_story_prints_its_source_under_the_story_and_no_note(mini, tmp
     assert f"Nguồn:</strong> {source}" in index
     for html in (page, index):
         assert NOTE not in html
+
+
+def test_every_shipped_story_says_where_it_comes_from_on_its_page(example_build):
+    import yaml
+
+    project, result = example_build
+    for path in (project.content / "stories").glob("*.md"):
+        meta = yaml.safe_load(path.read_text("utf-8").split("---")[1])
+        page = (result.out / "stories" / f"{path.stem}.html").read_text("utf-8")
+        if meta.get("illustrative"):
+            assert NOTE in page, path.name
+        else:
+            assert f"Nguồn:</strong> {meta['source']}" in page, path.name
