@@ -748,6 +748,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "story.no_consent.hint": (
         "Khi người được nêu tên hoặc trích lời đã đồng ý bằng văn bản, ghi consent: true.",
         "Once the people named or quoted have consented in writing, write consent: true."),
+    "story.provenance_missing": (
+        "câu chuyện chưa ghi nguồn gốc: cần illustrative: true (câu chuyện minh họa) hoặc source: "
+        "(nơi đã công bố)",
+        "the story does not say where it comes from: it needs illustrative: true (an example "
+        "story) or source: (where it was published)"),
+    "story.provenance_both": (
+        "câu chuyện ghi cả illustrative: true lẫn source:, chỉ được ghi một trong hai",
+        "the story has both illustrative: true and source:; give only one of them"),
+    "story.provenance.hint": (
+        "Câu chuyện tự viết làm ví dụ, nhân vật và số liệu giả định: ghi illustrative: true. "
+        "Câu chuyện đã đăng ở nơi khác: ghi source: tên báo hoặc trang web, số, ngày đăng.",
+        "A story written as an example, with fictional people and figures: write "
+        "illustrative: true. A story published elsewhere: write source: the paper or website, "
+        "issue, date."),
     "province.unknown": (
         "province: '{province}' không phải một trong 34 tỉnh, thành phố",
         "province: '{province}' is not one of the 34 provinces and cities"),

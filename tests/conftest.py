@@ -42,9 +42,12 @@ def example_build(tmp_path_factory: pytest.TempPathFactory):
 def write_story(project: Project, name: str, body: str = "Nội dung câu chuyện.\n",
                 **fields) -> None:
     """content/stories/<name>.md with a valid front matter (title, date, summary, consent,
-    then fields, in that order: line 4 is the summary) and body after a blank line."""
+    then fields, in that order: line 4 is the summary; then `illustrative: true` unless fields
+    say otherwise) and body after a blank line. A field given as None is left out."""
     meta = {"title": "Câu chuyện thử", "date": "2025-05-01", "summary": "Tóm tắt ngắn.",
             "consent": "true", **fields}
+    meta.setdefault("illustrative", "true")
+    meta = {k: v for k, v in meta.items() if v is not None}
     folder = project.content / "stories"
     folder.mkdir(exist_ok=True)
     front = "\n".join(f"{k}: {v}" for k, v in meta.items())

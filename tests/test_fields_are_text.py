@@ -24,7 +24,8 @@ def hostile(mini) -> None:
     (folder / "thu.md").write_text(
         "---\ntitle: '[Tin](javascript:window.hit=1) <script>window.hit=1</script>'\n"
         "date: 2025-01-01\nsummary: '![x](https://example.com/x.png) _nghiêng_'\n"
-        "consent: true\n---\n\nNội dung.\n", "utf-8")
+        "consent: true\nsource: '[Báo](javascript:window.hit=1) <img src=x onerror=\"window.hit=1\">'\n"
+        "---\n\nNội dung.\n", "utf-8")
 
 
 def test_fields_reach_the_pages_as_text(mini, tmp_path):

@@ -65,7 +65,7 @@ def test_ordinary_markdown_passes(text):
 def test_check_points_at_the_file_and_line_of_a_story(mini):
     write_story(mini, "xau", "Đoạn một.\n\n<script>alert('xin chào')</script>\n")
     problems = [p for p in check(mini) if p.path.endswith("xau.md")]
-    assert [(p.line, p.severity) for p in problems] == [(10, "error")]
+    assert [(p.line, p.severity) for p in problems] == [(11, "error")]
     assert "<script>" in problems[0].message and "content/README.md" in problems[0].hint
 
 

@@ -51,4 +51,4 @@ def test_a_story_with_an_email_or_an_id_is_refused_at_its_lines(mini):
     write_story(mini, "lo", "Đoạn một.\n\nBà Tư, CCCD 036155001234, kể lại.\n",
                 summary="Viết cho hoa@example.vn")
     found = sorted((p.line, p.message.split("'")[1]) for p in check(mini) if p.path.endswith("lo.md"))
-    assert found == [(4, "hoa@example.vn"), (10, "036155001234")]
+    assert found == [(4, "hoa@example.vn"), (11, "036155001234")]

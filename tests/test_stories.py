@@ -147,3 +147,62 @@ def test_a_photo_whose_bytes_are_not_what_its_name_says_or_too_big_stops_the_bui
                                           r"quá giới hạn 100 byte\)"):
         build(mini, tmp_path / "site", pdf=False)
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("fields, line, words", [
+    ({"illustrative": None}, 2, "illustrative: true"),  # neither: refused where the front matter starts
+    ({"source": "Báo Người cao tuổi, 2025"}, 2, "source:"),  # both
+    ({"illustrative": "false"}, 2, "source:"),
+])
+def test_a_story_says_where_it_comes_from_in_exactly_one_way(mini, fields, line, words):
+    story(mini, "nguon", **fields)
+    errors = [p for p in check(mini) if p.severity == "error" and p.path.endswith("nguon.md")]
+    assert len(errors) == 1 and errors[0].line == line, errors
+    assert words in errors[0].message and "illustrative: true" in errors[0].hint
+    with pytest.raises(SourceError):
+        build(mini, mini.root / "site", pdf=False)
+
+
+NOTE = "nhân vật và số liệu là giả định"
+
+
+def test_an_illustrative_story_says_so_on_its_page_its_card_and_in_the_feed(mini, tmp_path):
+    story(mini, "minh-hoa", title="Chuyện minh họa", areas="[health]")
+    result = build(mini, tmp_path / "site", pdf=False)
+    page = (result.out / "stories" / "minh-hoa.html").read_text("utf-8")
+    note = page.index("Câu chuyện minh họa:")
+    assert NOTE in page[note:] and note < page.index("Nội dung câu chuyện.")  # read before the story
+    listings = [result.out / "stories" / "index.html",
+                *(result.out / "stories" / "linh-vuc").glob("*.html")]
+    assert len(listings) == 2
+    for listing in listings:
+        card = re.search(r'<article class="ishc-story-card.*?</article>',
+                         listing.read_text("utf-8"), re.S).group(0)
+        assert "Câu chuyện minh họa:" in card and NOTE in card, listing
+    assert "minh họa" in (result.out / "stories" / "feed.xml").read_text("utf-8")
+    assert "Nguồn:" not in page
+
+
+def test_a_sourced_story_prints_its_source_under_the_story_and_no_note(mini, tmp_path):
+    source = "Tạp chí Người cao tuổi, số 12, ngày 5/6/2025: “Quỹ nhỏ, việc lớn”"
+    story(mini, "co-nguon", illustrative=None, source=f"'{source}'")
+    result = build(mini, tmp_path / "site", pdf=False)
+    page = (result.out / "stories" / "co-nguon.html").read_text("utf-8")
+    assert page.index("Nội dung câu chuyện.") < page.index(f"Nguồn:</strong> {source}")
+    index = (result.out / "stories" / "index.html").read_text("utf-8")
+    assert f"Nguồn:</strong> {source}" in index
+    for html in (page, index):
+        assert NOTE not in html
+
+
+def test_every_shipped_story_says_where_it_comes_from_on_its_page(example_build):
+    import yaml
+
+    project, result = example_build
+    for path in (project.content / "stories").glob("*.md"):
+        meta = yaml.safe_load(path.read_text("utf-8").split("---")[1])
+        page = (result.out / "stories" / f"{path.stem}.html").read_text("utf-8")
+        if meta.get("illustrative"):
+            assert NOTE in page, path.name
+        else:
+            assert f"Nguồn:</strong> {meta['source']}" in page, path.name

@@ -10,7 +10,7 @@ from pydantic import Field, PositiveInt, field_validator, model_validator
 
 from generator.formatting import citation as citation_text
 from generator.messages import t
-from generator.model.club import Area, Club, Photo, RatingLevel, Record, Text
+from generator.model.club import Area, Club, Explained, Photo, RatingLevel, Record, Text
 
 AudienceId = str
 MODULE_SECTIONS = ("Kế hoạch buổi học", "Nội dung chính", "Hoạt động", "Tài liệu phát tay",
@@ -253,7 +253,17 @@ class Forms(Record):
     forms: list[Form]
 
 
+Provenance = Literal["illustrative", "sourced"]
+
+
 class StoryMeta(Record):
+    """The front matter of content/stories/<id>.md.
+
+    Every story says where it comes from, in exactly one way: `illustrative: true` (an example
+    written for the handbooks: people and figures are fictional, and every page showing it says
+    so) or `source:` (where it was published; printed under the story). A story with neither or
+    both is refused."""
+
     title: Text
     date: dt.date
     club: str | None = Field(None, description="Mã CLB (tên tệp) mà câu chuyện kể về")
@@ -262,6 +272,23 @@ class StoryMeta(Record):
     consent: bool = Field(description="Người được nêu tên/ảnh đã đồng ý công bố")
     areas: list[Area] = Field(default_factory=list, description="Mảng hoạt động câu chuyện kể về")
     photo: Photo | None = Field(None, description="Ảnh đầu câu chuyện, trong content/photos/")
+    illustrative: bool = Field(False, description="Câu chuyện minh họa: nhân vật và số liệu "
+                                                  "là giả định (không ghi cùng source)")
+    source: Text | None = Field(None, min_length=1, description="Nơi câu chuyện đã được công bố: "
+                                "báo, tạp chí, trang web, số, ngày (không ghi cùng illustrative)")
+
+    @model_validator(mode="after")
+    def _one_provenance(self) -> StoryMeta:
+        if self.illustrative and self.source:
+            raise Explained(t("story.provenance_both"), t("story.provenance.hint"))
+        if not self.illustrative and not self.source:
+            raise Explained(t("story.provenance_missing"), t("story.provenance.hint"))
+        return self
+
+    @property
+    def provenance(self) -> Provenance:
+        """Where the story comes from: an illustrative example, or a published source."""
+        return "illustrative" if self.illustrative else "sourced"
 
 
 class PageMeta(Record):
