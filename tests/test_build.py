@@ -576,3 +576,63 @@ def test_personal_data_that_reaches_a_written_page_stops_the_build(mini, tmp_pat
     with pytest.raises(BuildFailed, match=r"hoa\.nguyen@example\.vn"):
         build(mini, tmp_path / "site", pdf=False)
     assert not (tmp_path / "site").exists()
+
+
+def test_each_course_has_a_page_and_a_pack(example_build):
+    project, result = example_build
+    assert len(result.courses) == len(list((project.content / "courses").glob("*.yaml")))
+    for pack in result.courses:
+        course = pack.course
+        page = (result.out / "training" / "courses" / f"{course.id}.html").read_text("utf-8")
+        assert f"downloads/{pack.filename}" in page
+        text = squash(" ".join(p.extract_text() for p in PdfReader(result.out / "downloads" /
+                                                                   pack.filename).pages))
+        assert squash(course.meta.title) in text
+        for module, question in course.test():
+            assert squash(question.question) in text, (course.id, module.id)
+
+
+def test_the_dashboard_counts_the_example_trainings(example_build):
+    _, result = example_build
+    directory = (result.out / "clubs" / "index.html").read_text("utf-8")
+    assert "Thành viên Ban Chủ nhiệm CLB được tập huấn" in directory
+    assert "Khóa đào tạo giảng viên" in directory and "lớp tập huấn" in directory
+
+
+def _structure(node, found: list) -> list:
+    """Every structure element under node (a PDF structure tree), depth first."""
+    node = node.get_object()
+    if isinstance(node, dict):
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if not isinstance(kid, int) and not (isinstance(kid, dict) and "/MCID" in kid):
+                    _structure(kid, found)
+    return found
+
+
+def test_tagged_pdfs_declare_pdf_ua_and_describe_their_figures(example_build):
+    """What PDF/UA-1 asks that can be read from the file (README, "Accessibility of the PDFs");
+    no full validator (veraPDF) installs from our registries."""
+    _, result = example_build
+    tagged = [p for p in result.handbooks if not p.variant.booklet] + result.handouts[:3] + \
+        result.forms[:3] + result.courses
+    figures = 0
+    for printed in tagged:
+        reader = PdfReader(printed.path)
+        catalog = reader.trailer["/Root"]
+        xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+        assert 'pdfuaid:part="1"' in xmp, printed.filename
+        assert "<dc:title>" in xmp and catalog["/Lang"] == "vi"
+        assert catalog["/MarkInfo"]["/Marked"] and reader.pdf_header == "%PDF-1.7"
+        elements = _structure(catalog["/StructTreeRoot"], [])
+        for element in elements:
+            if element["/S"] == "/Figure":
+                figures += 1
+                assert str(element.get("/Alt", "")).strip(), printed.filename
+        kinds = {e["/S"] for e in elements}
+        if "/Table" in kinds:
+            assert "/TH" in kinds, printed.filename  # header cells, not only data cells
+    assert figures >= 50  # every module's figures, in the handbooks

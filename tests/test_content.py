@@ -100,3 +100,33 @@ def test_each_handbook_prints_only_its_own_terms():
     counts = [len(glossary_for(PORTAL.glossary, PORTAL.set_modules(s)))
               for s in PORTAL.catalogue.sets]
     assert all(0 < c < len(PORTAL.glossary) for c in counts), counts
+
+
+COURSES = {c.id: c for c in PORTAL.courses}
+
+
+def test_the_three_example_courses_ship():
+    assert {c.meta.kind for c in COURSES.values()} == {"initial", "refresher", "trainers"}
+    assert [len(COURSES[c].days) for c in ("khoi-tao-5-ngay", "boi-duong-hang-nam",
+                                           "dao-tao-giang-vien-3-ngay")] == [5, 1, 3]
+
+
+@pytest.mark.parametrize("course", sorted(COURSES), ids=str)
+def test_a_course_can_be_taught_as_written(course):
+    """What the old timetable of khoa-tap-huan-5-ngay got wrong: every day fits its hours and
+    8 teaching hours, a lesson is never squeezed below its core path, the test can be drawn."""
+    from generator.model.course import Lesson
+
+    plan = COURSES[course]
+    for day in plan.days:
+        last = day.sessions[-1]
+        assert last.start + last.minutes <= day.end and day.teaching_minutes <= 8 * 60
+        for session in day.sessions:
+            if isinstance(session, Lesson) and session.path != "steps":
+                assert session.minutes >= min(session.module.core_minutes, 60)
+    assert len(plan.test()) == plan.meta.test_questions
+
+
+def test_the_trainers_guide_no_longer_holds_its_own_timetable():
+    guide = PORTAL.modules["khoa-tap-huan-5-ngay"].body
+    assert "Khóa tập huấn ban đầu 5 ngày" in guide and "Buổi 1" not in guide

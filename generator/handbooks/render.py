@@ -158,7 +158,7 @@ def _cache_key(document: PrintDocument, renderer: tuple[bytes, bytes], root: Pat
     if document.variant and document.variant.booklet:
         digest.update(imposition)  # a change to imposition re-imposes
     else:
-        digest.update(b"tagged")
+        digest.update(b"pdf/ua-1")
     return digest.hexdigest()[:32]
 
 
@@ -196,10 +196,12 @@ def _render(html: str, target: str, booklet: bool, base_url: str, allowed: tuple
 
     final = Path(target)
     partial = final.with_name(final.name + ".part")
-    # Tagged PDF (a structure tree for screen readers); the imposed booklet is for paper only,
-    # and pypdf's imposition would drop the tags anyway.
+    # PDF/UA-1: a tagged PDF (a structure tree for screen readers) whose XMP metadata declares
+    # it, with its title and language. The imposed booklet is for paper only, and pypdf's
+    # imposition would drop the tags anyway.
+    options = {"pdf_variant": "pdf/ua-1"} if not booklet else {}
     HTML(string=html, base_url=base_url, url_fetcher=ProjectFetcher(allowed)).write_pdf(
-        partial, pdf_tags=not booklet)
+        partial, **options)
     found = _personal_in(partial)
     if found:
         partial.unlink()
