@@ -171,7 +171,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
     _print_problems(result.warnings)
     print(t("output.built", pages=result.pages, handbooks=len(result.handbooks),
-            handouts=len(result.handouts), forms=len(result.forms), out=out))
+            handouts=len(result.handouts), forms=len(result.forms), courses=len(result.courses),
+            out=out))
     print(t("output.written", written=result.written, kept=result.files - result.written))
     if args.offline:
         from generator.site.offline import write_zip

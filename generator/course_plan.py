@@ -16,19 +16,23 @@ from generator.validate.courses import check_courses
 
 
 def plan(project: Project, file: Path) -> tuple[Course | None, list[Problem]]:
-    """The checked course and the problems of its file (the project's own modules and sets are
-    what it is checked against; their problems are `ishc check`'s to report)."""
+    """The checked course and the problems of its file, checked against the project's modules
+    and sets (their own problems are `ishc check`'s to report). A file of content/courses/ is
+    checked with the project, as the build checks it; another file on its own."""
     shown = project.shown(file.resolve())
     try:
         doc = read_yaml_file(file, shown)
     except YamlProblem as err:
         return None, [err.problem]
     sources = load_sources(project)
-    sources.courses = []
-    portal, _, _ = validate(sources)
-    if portal is None:
-        return None, [Problem(shown, 1, 1, t("course.project_errors"), t("course.project_errors.hint"))]
-    problems: list[Problem] = []
+    inside = any(d.path == shown for d in sources.courses)
+    portal, _, found = validate(sources)
+    problems = sorted(p for p in found if p.path == shown)
+    if portal is None and not any(p.severity == "error" for p in problems):
+        return None, [Problem(shown, 1, 1, t("course.project_errors"),
+                              t("course.project_errors.hint"))]
+    if inside:
+        return next((c for c in portal.courses if c.path == shown), None) if portal else None, problems
     courses = check_courses([doc], portal.modules, portal.catalogue, problems)
     return (courses[0] if courses else None), sorted(problems)
 
@@ -44,7 +48,8 @@ def timetable(course: Course) -> str:
             if isinstance(s, Lesson):
                 what = s.module.meta.title
                 if s.path != "full":
-                    what += " " + t("course.part", steps=", ".join(str(x.number) for x in s.steps),
+                    key = "course.core_part" if s.path == "core" else "course.part"
+                    what += " " + t(key, steps=", ".join(str(x.number) for x in s.steps),
                                     minutes=s.minutes)
             else:
                 what = s.title

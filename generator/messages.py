@@ -593,6 +593,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "course.day_line": (
         "Ngày {number}. {title} ({start}–{end}; học {hours} giờ {minutes} phút)",
         "Day {number}. {title} ({start}–{end}; {hours} h {minutes} min of teaching)"),
+    "course.core_part": (
+        "(cốt lõi: bước {steps}; {minutes} phút)",
+        "(core: steps {steps}; {minutes} minutes)"),
     "course.part": (
         "(bước {steps}; {minutes} phút)",
         "(steps {steps}; {minutes} minutes)"),
@@ -934,9 +937,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "put the association office's phone in contact.phone of the club file."),
     "output.built": (
         "Xong: {pages} trang web; PDF: {handbooks} sổ tay, {handouts} tài liệu phát tay, "
-        "{forms} biểu mẫu → {out}",
+        "{forms} biểu mẫu, {courses} bộ tài liệu khóa học → {out}",
         "Done: {pages} web pages; PDF: {handbooks} handbooks, {handouts} handouts, "
-        "{forms} forms → {out}"),
+        "{forms} forms, {courses} course packs → {out}"),
     "output.offline": (
         "Bản ngoại tuyến: {path} ({size} MB). Chép vào máy tính hoặc điện thoại, giải nén, rồi "
         "mở index.html trong thư mục đó; không cần mạng.",
