@@ -266,6 +266,15 @@ def test_a_labelled_row_gives_each_named_column_its_own_cell(form_id, table):
                 assert (tag, css, span) == ("td", "shut", 1), (form_id, row.label, i)
 
 
+def test_a_texts_only_blank_at_its_end_runs_long():
+    env = template_env(REPO / "templates", "print")
+    blanks = env.get_template("form_blocks.html.j2").module.blanks
+    assert 'class="blank long"' in str(blanks("Kính gửi: Ban Chủ nhiệm CLB ……"))
+    several = str(blanks("Có mặt ……… / tổng số ………, trong đó nữ ………"))
+    assert several.count('class="blank"') == 3 and "long" not in several
+    assert "long" not in str(blanks("3. Thời hạn vay: …… tháng."))
+
+
 def test_the_loan_ledger_total_leaves_a_cell_for_principal_interest_and_balance():
     [table] = tables("so-theo-doi-cho-vay")
     [total] = table.totals
