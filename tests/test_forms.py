@@ -167,6 +167,16 @@ def test_vouchers_are_numbered_and_signed_as_the_lesson_says(form_id, signers):
         assert part in texts(form_id), part
 
 
+def test_a_voucher_prints_twice_on_its_sheet_and_once_elsewhere():
+    env = template_env(REPO / "templates", "print")
+    for f in PORTAL.forms:
+        html = env.get_template("form.html.j2").render(form=f, portal=PORTAL, css="")
+        copies = html.count('<h1 class="form-title">')
+        assert copies == (2 if f.blocks[0].voucher else 1), f.id
+        assert ('class="cut-line"' in html) == bool(f.blocks[0].voucher), f.id
+        assert html.count('class="form-purpose"') == 1, f.id  # the instructions once
+
+
 def test_the_voucher_prefixes_are_the_lessons():
     text = PORTAL.modules["so-quy-tien-mat"].body + PORTAL.modules["theo-doi-khoan-vay"].body
     for form_id in ("phieu-thu", "phieu-chi"):
