@@ -724,9 +724,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "form '{id}' is defined twice"),
     "form.one_kind": (
         "mỗi khối của biểu mẫu chỉ có một loại: heading, fields, text, table, checklist, "
-        "indicators hoặc signatures",
+        "indicators, signatures hoặc voucher",
         "each block of a form has exactly one kind: heading, fields, text, table, checklist, "
-        "indicators or signatures"),
+        "indicators, signatures or voucher"),
     "form.one_kind.hint": (
         "Tách thành nhiều khối, mỗi khối bắt đầu bằng '- '.",
         "Split it into several blocks, each starting with '- '."),
@@ -736,6 +736,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.table_width.hint": (
         "Độ rộng tính theo phần trăm bề ngang trang.",
         "Widths are percentages of the page width."),
+    "form.column_duplicate": (
+        "bảng có hai cột cùng nhãn '{column}'",
+        "the table has two columns labelled '{column}'"),
+    "form.column_duplicate.hint": (
+        "Đặt nhãn khác nhau (ví dụ 'Sau kỳ 1', 'Sau kỳ 2') để dòng cộng gọi đúng cột.",
+        "Give them different labels (e.g. 'Sau kỳ 1', 'Sau kỳ 2') so a total row names the right "
+        "column."),
+    "form.row_column_unknown": (
+        "dòng '{row}' nêu cột '{column}' mà bảng không có",
+        "the row '{row}' names a column '{column}' the table does not have"),
+    "form.row_no_label_cell": (
+        "dòng '{row}' để trống cột đầu '{column}', không còn ô nào ghi nhãn dòng",
+        "the row '{row}' leaves the first column '{column}' open, so its label has no cell"),
+    "form.row_no_label_cell.hint": (
+        "Nhãn dòng nằm ở các cột đứng trước cột đầu tiên được nêu; bỏ cột đầu khỏi danh sách.",
+        "A row's label sits in the columns before the first one it names; leave the first column "
+        "out of the list."),
+    "form.voucher_first": (
+        "phần đầu phiếu (voucher) phải là khối đầu tiên của biểu mẫu",
+        "a voucher head must be the form's first block"),
+    "form.voucher_first.hint": (
+        "Chuyển khối voucher lên đầu danh sách blocks.",
+        "Move the voucher block to the top of the blocks list."),
     "form.unknown_indicator_set": (
         "không có bộ chỉ số '{id}' trong content/indicators.yaml",
         "no indicator set '{id}' in content/indicators.yaml"),

@@ -205,13 +205,45 @@ class Column(Record):
     width: float = Field(gt=0, description="Phần trăm bề ngang")
 
 
+class LabelledRow(Record):
+    """A row printed with its label: the label fills the cells before the first named column;
+    each named column gets its own cell to write in (a total, a balance), the others are shaded."""
+
+    label: str
+    columns: list[str] = Field(min_length=1, description="Nhãn các cột để trống cho người ghi")
+
+
 class FormTable(Record):
     columns: list[Column] = Field(min_length=1)
-    rows: PositiveInt
-    total: str | None = None
+    rows: PositiveInt = Field(description="Số dòng trống")
+    printed: list[LabelledRow] = Field(
+        default_factory=list, description="Dòng in sẵn trên các dòng trống (tồn đầu tháng…)")
+    totals: list[LabelledRow] = Field(
+        default_factory=list, description="Dòng cộng dưới các dòng trống")
+
+    def index(self, label: str) -> int | None:
+        """The position of the column with this label, None when there is none."""
+        return next((i for i, c in enumerate(self.columns) if c.label == label), None)
+
+    def row_cells(self, row: LabelledRow) -> tuple[int, list[bool]]:
+        """How a labelled row prints: the number of leading columns its label spans, then for
+        each later column whether it is open to write in (named by the row) or shaded."""
+        named = [i for i in map(self.index, row.columns) if i is not None]
+        span = max(min(named, default=len(self.columns) - 1), 1)
+        return span, [c.label in row.columns for c in self.columns[span:]]
 
 
-BLOCK_KINDS = ("heading", "fields", "text", "table", "checklist", "indicators", "signatures")
+VoucherPrefix = Annotated[str, Field(pattern=r"^[A-Z]{2,4}$")]
+
+
+class Voucher(Record):
+    """The numbered head of a voucher: the club, the date, and the number with its prefix."""
+
+    prefixes: list[VoucherPrefix] = Field(min_length=1, description="Tiền tố số phiếu: PT, PTV…")
+
+
+BLOCK_KINDS = ("heading", "fields", "text", "table", "checklist", "indicators", "signatures",
+               "voucher")
 
 
 class FormBlock(Record):
@@ -226,6 +258,7 @@ class FormBlock(Record):
     checklist: list[str] | None = None
     indicators: str | None = None
     signatures: list[str] | None = None
+    voucher: Voucher | None = None
 
     @property
     def kinds(self) -> list[str]:

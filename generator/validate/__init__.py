@@ -14,9 +14,9 @@ from generator.load.places import Places, load_places
 from generator.load.yamlfile import YamlDocument
 from generator.model.content import (CORE_MINUTES, MODULE_SECTIONS, AreaInfo, Step, AreaList, Catalogue, Province,
                                      Glossary, GlossaryTerm, Module, ModuleMeta, Page, PageMeta, Portal,
-                                     Story, StoryMeta, Form, Forms, IndicatorSet,
-                                     IndicatorSets, Plans, ProvincePlan, SourceInfo,
-                                     SourceList)
+                                     Story, StoryMeta, Form, FormBlock, Forms, FormTable,
+                                     IndicatorSet, LabelledRow, IndicatorSets, Plans, ProvincePlan,
+                                     SourceInfo, SourceList)
 from generator.messages import t
 from generator.problems import Problem
 from generator.validate.clubs import ClubRules, photo_problems
@@ -380,17 +380,61 @@ def _forms(doc: YamlDocument | None, catalogue: Catalogue | None,
             if numbers and number not in numbers:
                 problems.append(doc.problem(here + ("sets", j), t("set.unknown", number=number)))
         for j, block in enumerate(form.blocks):
-            if len(block.kinds) != 1:
-                problems.append(doc.problem(here + ("blocks", j), t("form.one_kind"),
-                                            t("form.one_kind.hint")))
-            width = sum(c.width for c in block.table.columns) if block.table else 100
-            if abs(width - 100) > 5:
-                problems.append(doc.problem(here + ("blocks", j, "table"),
-                    t("form.table_width", total=width), t("form.table_width.hint")))
-            if block.indicators and block.indicators not in indicator_sets:
-                problems.append(doc.problem(here + ("blocks", j, "indicators"),
-                    t("form.unknown_indicator_set", id=block.indicators)))
+            problems.extend(_form_block(doc, here + ("blocks", j), block, indicator_sets))
+            if block.voucher and j != 0:
+                problems.append(doc.problem(here + ("blocks", j, "voucher"),
+                                            t("form.voucher_first"), t("form.voucher_first.hint")))
     return list(parsed.forms)
+
+
+def _form_block(doc: YamlDocument, here: tuple, block: FormBlock,
+                indicator_sets: dict[str, IndicatorSet]) -> list[Problem]:
+    problems = []
+    if len(block.kinds) != 1:
+        problems.append(doc.problem(here, t("form.one_kind"), t("form.one_kind.hint")))
+    if block.table:
+        problems.extend(_form_table(doc, here + ("table",), block.table))
+    if block.indicators and block.indicators not in indicator_sets:
+        problems.append(doc.problem(here + ("indicators",),
+            t("form.unknown_indicator_set", id=block.indicators)))
+    return problems
+
+
+def _form_table(doc: YamlDocument, here: tuple, table: FormTable) -> list[Problem]:
+    """Widths add up to the page; labels are unique; printed and total rows name real columns
+    and leave the first column for their label."""
+    problems = []
+    width = sum(c.width for c in table.columns)
+    if abs(width - 100) > 5:
+        problems.append(doc.problem(here, t("form.table_width", total=width),
+                                    t("form.table_width.hint")))
+    labels = [c.label for c in table.columns]
+    for k, label in enumerate(labels):
+        if label in labels[:k]:
+            problems.append(doc.problem(here + ("columns", k, "label"),
+                t("form.column_duplicate", column=label), t("form.column_duplicate.hint")))
+    for part in ("printed", "totals"):
+        for k, row in enumerate(getattr(table, part)):
+            problems.extend(_labelled_row(doc, here + (part, k), row, table))
+    return problems
+
+
+def _labelled_row(doc: YamlDocument, here: tuple, row: LabelledRow,
+                  table: FormTable) -> list[Problem]:
+    problems = []
+    labels = [c.label for c in table.columns]
+    for m, name in enumerate(row.columns):
+        if table.index(name) is None:
+            close = difflib.get_close_matches(name, labels, n=1)
+            problems.append(doc.problem(here + ("columns", m),
+                t("form.row_column_unknown", row=row.label, column=name),
+                t("hint.did_you_mean", name=close[0]) if close
+                else t("hint.use_one_of", options=", ".join(labels))))
+        elif table.index(name) == 0:
+            problems.append(doc.problem(here + ("columns", m),
+                t("form.row_no_label_cell", row=row.label, column=name),
+                t("form.row_no_label_cell.hint")))
+    return problems
 
 
 def _stories(sources: list[MarkdownSource], club_folders: dict[str, str], places: Places,
