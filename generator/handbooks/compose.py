@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator import __version__, fonts
 from generator.figures import FOLDER, images_in, numbered
 from generator.handbooks.edition import Edition, edition
+from generator.handbooks.tables import typeset_tables
 from generator.markdown import renderer, site_config, to_html
 from generator.model.content import Form, GlossaryTerm, MaterialSet, Module, Portal
 from generator.model.course import Course, clock
@@ -100,7 +101,7 @@ class Composer:
     def chapter(self, number: int, module: Module, in_book: set[str]) -> Chapter:
         anchor = f"m-{module.id}"
         body = numbered(module.body, number, lambda name: f"content/{FOLDER}/{name}", link=False)
-        html = _number_tables(to_html(self.md, body), number)
+        html = typeset_tables(_number_tables(to_html(self.md, body), number))
         # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
         html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
         html = _MODULE_LINK.sub(lambda m: _link(m, in_book), html)
