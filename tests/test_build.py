@@ -123,8 +123,9 @@ def test_a5_booklets_are_imposed_for_folding(example_build):
         assert len(reader.pages) % 2 == 0  # sheets printed on both sides
         for page in reader.pages:
             assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
-        # The outer sheet carries the cover on its front and the colophon behind it.
+        # The outer sheet carries the back cover and the cover on its front, the colophon behind.
         assert squash(booklet.set.title) in squash(reader.pages[0].extract_text())
+        assert squash(f"Sổ tay này là Bộ {booklet.set.number}") in squash(reader.pages[0].extract_text())
         assert squash(f"Bộ {booklet.set.number} trong chín bộ") in squash(reader.pages[1].extract_text())
 
 

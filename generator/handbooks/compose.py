@@ -91,6 +91,12 @@ class Composer:
         more = (self.project.templates / "print" / extra).read_text("utf-8") if extra else ""
         return Markup(self.font_css + self.base_css + more)
 
+    def site_qr(self) -> Markup | None:
+        """A QR code that opens the site, for the booklet's back cover; none without site_url."""
+        if not self.site_url:
+            return None
+        return Markup(segno.make(self.site_url + "/", error="m").svg_data_uri(scale=4, border=2))
+
     def qr(self, module: Module) -> Markup | None:
         """A QR code that opens the module's page; none when mkdocs.yml has no site_url."""
         if not self.site_url:
@@ -134,7 +140,7 @@ class Composer:
                     forms=self.portal.set_forms(material_set) if variant.forms else [],
                     areas={a.id: a for a in self.portal.areas}, edition=book_edition,
                     version=__version__, licence=self.licence, site_url=self.site_url,
-                    glossary=glossary_for(self.portal.glossary, modules),
+                    glossary=glossary_for(self.portal.glossary, modules), back_qr=self.site_qr(),
                     css=self.css(variant.css))
                 filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
                 documents.append(PrintDocument(filename, html, set=material_set, variant=variant,
