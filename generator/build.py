@@ -57,7 +57,7 @@ def load_portal(project: Project, progress: Progress | None = None) -> tuple[Por
 
 
 def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress | None = None,
-          today: dt.date | None = None) -> BuildResult:
+          today: dt.date | None = None, cover: str = "office") -> BuildResult:
     from generator.background import Background
     from generator.indicators import compute_indicators
     from generator.site.output import Output
@@ -86,7 +86,7 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
             errors = [p for p in problems if p.severity == "error"]
             if errors or portal is None or context is None:
                 raise SourceError(errors)
-            printed = _handbooks(portal, project, progress) if pdf else []
+            printed = _handbooks(portal, project, progress, cover) if pdf else []
             stats = compute_indicators(clubs.summaries, rules.places)
             progress.stage("Dựng trang web")
             written_pages = (beside.result() if beside else
@@ -107,10 +107,10 @@ def build(project: Project, out: Path, *, pdf: bool = True, progress: Progress |
                        [p for p in problems if p.severity == "warning"], len(plan.files), written)
 
 
-def _handbooks(portal: Portal, project: Project, progress: Progress) -> list:
+def _handbooks(portal: Portal, project: Project, progress: Progress, cover: str) -> list:
     from generator.handbooks import render_handbooks  # WeasyPrint: imported only when printing
 
-    return render_handbooks(portal, project, progress)
+    return render_handbooks(portal, project, progress, cover)
 
 
 @contextmanager

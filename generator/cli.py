@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", metavar="DIR", help="thư mục kết quả (mặc định: site)")
     build.add_argument("--no-pdf", action="store_true", help="bỏ qua sổ tay PDF (nhanh hơn)")
     build.add_argument("--quiet", action="store_true", help="không hiện tiến độ")
+    build.add_argument("--cover", choices=["office", "color"], default="office",
+                       help="bìa sổ tay: office (nền trắng, một dải màu: in máy văn phòng, đen "
+                            "trắng vẫn rõ, tốn ít mực) hoặc color (bìa màu kín trang, cho nhà in) "
+                            "(mặc định: office)")
     build.add_argument("--offline", action="store_true",
                        help="ghi thêm bản ngoại tuyến: tệp zip của cả trang web, mở được từ ổ đĩa "
                             "hoặc USB không cần mạng (đặt cạnh thư mục kết quả)")
@@ -168,7 +172,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     out = out if out.is_absolute() else Path.cwd() / out
-    result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet))
+    result = build(project, out, pdf=not args.no_pdf, progress=Progress(enabled=not args.quiet),
+                   cover=args.cover)
     _print_problems(result.warnings)
     print(t("output.built", pages=result.pages, handbooks=len(result.handbooks),
             handouts=len(result.handouts), forms=len(result.forms), courses=len(result.courses),

@@ -16,9 +16,11 @@ from generator.project import Project
 __all__ = ["Printed", "render_handbooks"]
 
 
-def render_handbooks(portal: Portal, project: Project, progress: Progress) -> list[Printed]:
-    """Every PDF of the build (handbooks in three variants, handouts, forms), in the cache."""
+def render_handbooks(portal: Portal, project: Project, progress: Progress,
+                     cover: str = "office") -> list[Printed]:
+    """Every PDF of the build (handbooks in three variants, handouts, forms, course packs), in
+    the cache; cover: compose.COVERS."""
     progress.stage("Soạn nội dung sổ tay, tài liệu phát tay và biểu mẫu")
-    documents = compose_all(portal, project)
+    documents = compose_all(portal, project, cover)
     progress.stage(f"In {len(documents)} tệp PDF")
     return render_all(documents, project.cache / "handbooks", progress, project.root)

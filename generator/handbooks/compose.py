@@ -43,6 +43,11 @@ VARIANTS = (
 )
 
 
+# Handbook covers: "office" prints well in black and white on an office printer (white ground, a
+# band of colour, the set number large); "color" is the full-colour cover for a print shop.
+COVERS: dict[str, tuple[str, ...]] = {"office": (), "color": ("cover-color.css",)}
+
+
 @dataclass(frozen=True)
 class Section:
     anchor: str
@@ -76,9 +81,10 @@ class PrintDocument:
 class Composer:
     """Holds what every document shares: templates, Markdown, styles, the site address."""
 
-    def __init__(self, portal: Portal, project: Project):
+    def __init__(self, portal: Portal, project: Project, cover: str = "office"):
         self.portal = portal
         self.project = project
+        self.cover = cover  # COVERS: how the handbooks' covers print
         self.env = template_env(project.templates, "print")
         self.md = renderer(project.mkdocs_yml)
         config = site_config(project.mkdocs_yml)
@@ -87,8 +93,9 @@ class Composer:
         self.base_css = (project.templates / "print" / "handbook.css").read_text("utf-8")
         self.font_css = fonts.font_face_css([(f, f.path.as_uri()) for f in fonts.faces()])
 
-    def css(self, extra: str | None = None) -> Markup:
-        more = (self.project.templates / "print" / extra).read_text("utf-8") if extra else ""
+    def css(self, *extra: str | None) -> Markup:
+        folder = self.project.templates / "print"
+        more = "".join((folder / name).read_text("utf-8") for name in extra if name)
         return Markup(self.font_css + self.base_css + more)
 
     def site_qr(self) -> Markup | None:
@@ -141,7 +148,7 @@ class Composer:
                     areas={a.id: a for a in self.portal.areas}, edition=book_edition,
                     version=__version__, licence=self.licence, site_url=self.site_url,
                     glossary=glossary_for(self.portal.glossary, modules), back_qr=self.site_qr(),
-                    css=self.css(variant.css))
+                    css=self.css(variant.css, *COVERS[self.cover]))
                 filename = f"bo-{material_set.number}-{material_set.slug}{variant.suffix}.pdf"
                 documents.append(PrintDocument(filename, html, set=material_set, variant=variant,
                                                edition=book_edition,
@@ -190,8 +197,8 @@ class Composer:
                 for form in self.portal.forms]
 
 
-def compose_all(portal: Portal, project: Project) -> list[PrintDocument]:
-    composer = Composer(portal, project)
+def compose_all(portal: Portal, project: Project, cover: str = "office") -> list[PrintDocument]:
+    composer = Composer(portal, project, cover)
     return composer.handbooks() + composer.handouts() + composer.forms() + composer.courses()
 
 
