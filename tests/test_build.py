@@ -9,6 +9,8 @@ import sys
 import unicodedata
 
 import pytest
+
+from generator.figures import images_in
 import yaml
 from pypdf import PdfReader
 
@@ -135,7 +137,11 @@ def test_every_module_has_a_handout_linked_from_its_page(example_build):
     for handout in result.handouts:
         reader = PdfReader(handout.path)
         assert 1 <= len(reader.pages) <= 2
-        assert squash(handout.module.meta.title) in squash(reader.pages[0].extract_text())
+        first_page = squash(reader.pages[0].extract_text())
+        assert squash(handout.module.meta.title) in first_page
+        # The lesson's first picture heads its handout, with its caption.
+        figure = next(i for i in images_in(handout.module.body) if i.caption)
+        assert squash(figure.caption) in first_page, handout.module.id
         page = (result.out / "modules" / f"{handout.module.id}.html").read_text("utf-8")
         assert f"downloads/{handout.filename}" in page
 

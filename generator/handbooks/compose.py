@@ -9,7 +9,7 @@ import segno
 from markupsafe import Markup
 
 from generator import __version__, fonts
-from generator.figures import FOLDER, images_in, numbered
+from generator.figures import FOLDER, Image, images_in, numbered
 from generator.handbooks.edition import Edition, edition
 from generator.handbooks.tables import typeset_tables
 from generator.markdown import renderer, site_config, to_html
@@ -161,13 +161,25 @@ class Composer:
         template = self.env.get_template("handout.html.j2")
         documents = []
         for module in self.portal.modules.values():
-            html = template.render(module=module, handout=self.handout(module),
+            first = next((i for i in images_in(module.body) if i.caption and i.name), None)
+            figure = self.handout_figure(module, first) if first else None
+            html = template.render(module=module, handout=self.handout(module), figure=figure,
                                    sets=[s for s in self.portal.catalogue.sets
                                          if s.number in module.meta.sets],
                                    qr=self.qr(module), css=self.css())
+            shown = (f"content/{FOLDER}/{first.name}",) if first else ()
             documents.append(PrintDocument(f"handouts/{module.id}.pdf", html, module=module,
-                                           edition=self.edition([module]), sources=(module.path,)))
+                                           edition=self.edition([module]),
+                                           sources=(module.path, *shown)))
         return documents
+
+    def handout_figure(self, module: Module, first: Image) -> Markup:
+        """The module's first figure, which a handout prints above its text: readers with
+        little schooling take the picture in first."""
+        line = f'![{first.alt}](../{FOLDER}/{first.name} "{first.caption}")'
+        return Markup(to_html(self.md, numbered(line, self.portal.lesson_number(module),
+                                                lambda name: f"content/{FOLDER}/{name}",
+                                                link=False)))
 
     def handout(self, module: Module) -> Markup:
         text = module.body.split("## Tài liệu phát tay\n", 1)[1].split("\n## ", 1)[0]

@@ -446,6 +446,14 @@ class Portal:
         """The modules that cite the source key, in the order of the catalogue's sets."""
         return [m for m in self.modules.values() if any(c.key == key for c in m.meta.sources)]
 
+    def lesson_number(self, module: Module) -> int:
+        """The module's number in the first set that teaches it (its chapter in that handbook);
+        its figures are numbered "Hình N.M" by it. 0 when no set teaches it."""
+        for material_set in sorted(self.catalogue.sets, key=lambda s: s.number):
+            if module.id in material_set.modules:
+                return material_set.modules.index(module.id) + 1
+        return 0
+
     def set_forms(self, material_set: MaterialSet) -> list[Form]:
         return [f for f in self.forms if material_set.number in f.sets]
 

@@ -122,18 +122,10 @@ def _training(portal: Portal, page) -> None:
     for module in portal.modules.values():
         member_of = [s for s in sets if s.number in module.meta.sets]
         neighbours = _neighbours(portal, member_of, module)
-        body = numbered(answers_folded(module.body), _lesson_number(portal, member_of, module),
+        body = numbered(answers_folded(module.body), portal.lesson_number(module),
                         lambda name: f"../{FOLDER}/{name}")
         page(f"modules/{module.id}.md", "module.md.j2", module=module, sets=member_of,
              body=body, neighbours=neighbours)
-
-
-def _lesson_number(portal: Portal, sets: list, module) -> int:
-    """The lesson's number in its first set: its figures are numbered "Hình N.M" by it, as its
-    chapter in that set's handbook numbers them."""
-    if not sets:
-        return 0
-    return [m.id for m in portal.set_modules(sets[0])].index(module.id) + 1
 
 
 def _figures(portal: Portal, project: Project, tree: WrittenTree) -> None:
