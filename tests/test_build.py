@@ -9,12 +9,11 @@ import sys
 import unicodedata
 
 import pytest
-
-from generator.figures import images_in
 import yaml
 from pypdf import PdfReader
 
 from generator.build import build
+from generator.figures import images_in
 from generator.problems import SourceError
 
 from conftest import REPO
