@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test check serve bench setup clean
+.PHONY: site test check serve bench setup clean visual-references
 
 site: $(STAMP)
 	$(BIN)/ishc build
@@ -22,6 +22,10 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Print layout references for tests/test_visual.py: write them again after a reviewed change.
+visual-references: $(STAMP)
+	$(BIN)/python tests/visual_pages.py
 
 setup: $(STAMP)
 
