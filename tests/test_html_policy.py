@@ -25,6 +25,7 @@ HOSTILE = [
     ("<style>body{display:none}</style>", "html.tag", "style"),
     ("<svg onload=alert(1)>", "html.tag", "svg"),
     ("<javascript: onmouseover=alert(1)>", "html.tag", "javascript:"),  # found by hypothesis
+    ("<javascript:<script>", "html.tag", "script"),  # found by hypothesis
     ("[bấm vào đây](javascript:alert(1))", "html.scheme", "javascript:"),
     ("[bấm](JaVaScRiPt:alert(1))", "html.scheme", "javascript:"),
     ("[bấm](&#106;avascript:alert(1))", "html.scheme", "javascript:"),

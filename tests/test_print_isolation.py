@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import build
 from generator.handbooks.fetcher import ProjectFetcher, Refused
-from generator.problems import BuildFailed
+from generator.problems import BuildFailed, SourceError
 
 
 @pytest.fixture
@@ -51,15 +51,26 @@ def test_a_module_pointing_outside_stops_the_build_at_its_line(mini, tmp_path):
     text = module.read_text("utf-8")
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("## ") and i > 5) + 2
-    # A relative path passes the content policy (html_policy.py); leaving the project, it is
-    # the fetcher that stops it.
-    lines.insert(at, f"![Hồ sơ]({os.path.relpath(secret, mini.root)})")
+    # A relative path in raw HTML passes the content policy (html_policy.py) and the figure
+    # check (which reads Markdown images, validate/figures.py); leaving the project, it is the
+    # fetcher that stops it.
+    lines.insert(at, f'<img src="{os.path.relpath(secret, mini.root)}" alt="Hồ sơ">')
     module.write_text("\n".join(lines) + "\n", "utf-8")
     with pytest.raises(BuildFailed) as raised:
         build(mini, tmp_path / "site", pdf=True)
     message = str(raised.value)
     assert message.startswith(f"content/modules/so-quy.md:{at + 1}: ")
     assert "ho-so-rieng.png" in message and "chỉ được dùng tệp trong dự án" in message
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_markdown_picture_outside_the_figures_is_refused_before_printing(mini, tmp_path):
+    module = mini.content / "modules" / "so-quy.md"
+    outside = os.path.relpath(tmp_path / "ho-so-rieng.png", module.parent)
+    module.write_text(module.read_text("utf-8") + f"\n![Hồ sơ]({outside} \"Hồ sơ\")\n", "utf-8")
+    with pytest.raises(SourceError) as raised:
+        build(mini, tmp_path / "site", pdf=True)
+    assert any("không nằm trong content/figures/" in p.format() for p in raised.value.problems)
     assert not (tmp_path / "site").exists()
 
 

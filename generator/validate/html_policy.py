@@ -42,8 +42,9 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Quoted values may hold ">": <img alt=">" onerror=…> is one tag, as a browser reads it.
 # A browser takes any run of characters up to a blank, "/" or ">" as a tag's name
 # ("<javascript: onmouseover=…>" is an element); without attributes, "<scheme:…>" and
-# "<name@host>" are Markdown's autolinks instead.
-_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(\s(?:"[^"]*"|'[^']*'|[^'">])*)?/?>""")
+# "<name@host>" are Markdown's autolinks instead. A name never holds "<": Markdown escapes the
+# first "<" of "<javascript:<script>" and leaves the "<script>" after it a tag.
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*)(\s(?:"[^"]*"|'[^']*'|[^'">])*)?/?>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/"'<>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 # [text](url "title"), ![alt](url), <url> autolinks and [label]: url references.
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*)")
