@@ -642,3 +642,58 @@ def test_tagged_pdfs_declare_pdf_ua_and_describe_their_figures(example_build):
         if printed.set or printed.course:  # the lessons' tables have header cells
             assert {"/Table", "/TH"} <= kinds, printed.filename
     assert figures >= 50  # every module's figures, in the handbooks
+
+
+def _sizes(pdf) -> list[float]:
+    """The size of every character of a PDF, in points (WeasyPrint writes CSS pixels, 3/4 pt)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    document = pypdfium2.PdfDocument(pdf)
+    sizes = []
+    for page in document:
+        text = page.get_textpage()
+        sizes += [round(pdfium.FPDFText_GetFontSize(text.raw, i) * 0.75, 1)
+                  for i in range(text.count_chars()) if not text.get_text_range(i, 1).isspace()]
+    return sizes
+
+
+def test_chapters_appendix_and_glossary_open_on_right_hand_pages(example_build):
+    _, result = example_build
+    for book in (h for h in result.handbooks if not h.variant.booklet):
+        reader = PdfReader(book.path)
+        starts = {item.title: reader.get_destination_page_number(item) + 1
+                  for item in reader.outline if not isinstance(item, list)}
+        opened = {title: page for title, page in starts.items() if title != "Mục lục"}
+        assert len(opened) >= 4 and all(page % 2 == 1 for page in opened.values()), (book.filename, starts)
+
+
+def test_money_columns_line_up_on_their_right_edge(example_build):
+    """The outstanding-loans table of the loan lesson (bo-4): its amounts share right edges."""
+    import pypdfium2
+
+    _, result = example_build
+    book = next(h for h in result.handbooks if h.set.number == 4 and h.variant.name == "a4")
+    document = pypdfium2.PdfDocument(book.path)
+    page = next(p for p in document if "Bảng tổng hợp dư nợ" in p.get_textpage().get_text_range())
+    text = page.get_textpage()
+    content = text.get_text_range()
+    edges: dict[float, set[float]] = {}
+    for match in re.finditer(r"\d{1,2}\.000\.000", content):
+        left = text.get_charbox(match.start())[0]
+        right = text.get_charbox(match.end() - 1)[2]
+        edges.setdefault(round(right), set()).add(round(left))
+    # A column of 6 amounts of different widths (6.000.000, 10.000.000, 33.000.000 …) ends at
+    # one right edge; left-aligned they would share a left edge instead.
+    assert any(len(lefts) >= 2 for lefts in edges.values()), edges
+
+
+def test_large_print_sets_what_is_read_at_twelve_points_and_the_booklet_at_eleven(example_build):
+    _, result = example_build
+    for book in result.handbooks:
+        sizes = _sizes(book.path)
+        body = max(set(sizes), key=sizes.count)  # the size most characters are set in
+        if book.variant.name == "large":
+            assert body >= 14 and min(sizes) >= 12, (book.filename, sorted(set(sizes))[:5])
+        if book.variant.name == "a5":
+            assert body >= 11, (book.filename, body)

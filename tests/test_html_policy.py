@@ -49,6 +49,7 @@ BENIGN = [
     '<div class="admonition note" markdown>\nGhi chú\n</div>',
     "<details><summary>Đáp án</summary>Ba bước.</details>",
     "Tỷ lệ 3 < 5 và 7 > 2; a<b.",
+    "`ishc import clubs.xlsx` đọc bảng tính.\n\n" + "- `ishc export` ghi bảng tính\n" * 3,
 ]
 
 

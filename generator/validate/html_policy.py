@@ -170,10 +170,16 @@ def _url_findings(line: int, url: str, picture: bool) -> list[Finding]:
 
 
 def _blank(text: str) -> str:
-    """text with code and comments replaced by spaces (line breaks kept, so lines still count)."""
+    """text with code and comments made inert, line breaks and positions kept so lines still
+    count: fenced blocks become blank lines; a code span or comment inside a line becomes
+    letters, not blanks, or one at the start of a line would read as indentation."""
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
-    for pattern in (_FENCE, _COMMENT, _CODE_SPAN):
-        text = pattern.sub(spaces, text)
+    def letters(match: re.Match) -> str:
+        return re.sub(r"[^\n]", "x", match.group(0))
+
+    text = _FENCE.sub(spaces, text)
+    for pattern in (_COMMENT, _CODE_SPAN):
+        text = pattern.sub(letters, text)
     return text
