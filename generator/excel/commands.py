@@ -40,8 +40,41 @@ def _print(problems) -> None:
         print(problem.format(), file=sys.stderr)
 
 
+def provinces_named(names: list[str] | None, places) -> list:
+    """The provinces given with --province (by name or folder name), or SystemExit."""
+    from generator.new import NewClubError, find_province
+
+    found = []
+    for name in names or []:
+        try:
+            found.append(find_province(name, places.provinces))
+        except NewClubError as err:
+            print(f"{t('excel.unknown_province', value=name)}: {err}", file=sys.stderr)
+            raise SystemExit(2) from None
+    return found
+
+
 def run_export(project: Project, args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from generator.excel.data import load_project
+    from generator.excel.export import export
+
+    data = load_project(project)
+    provinces = provinces_named(args.province, data.places)
+    if data.errors:
+        _print(sorted(set(data.errors)))
+        print(t("excel.export_errors"), file=sys.stderr)
+        return 1
+    target = _target(args.file)
+    done = export(data, target, provinces, args.year)
+    print(t("excel.exported", path=target, clubs=done.clubs, rows=done.year_rows,
+            trainings=done.trainings))
+    if args.dhis2:
+        from generator.excel.dhis2 import write_dhis2
+
+        csv_target = _target(args.dhis2)
+        count = write_dhis2(done.nation, done.provinces, csv_target)
+        print(t("excel.dhis2_written", path=csv_target, count=count))
+    return 0
 
 
 def run_import(project: Project, args: argparse.Namespace) -> int:
