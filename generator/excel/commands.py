@@ -78,7 +78,46 @@ def run_export(project: Project, args: argparse.Namespace) -> int:
 
 
 def run_import(project: Project, args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from generator.excel.apply import plan
+    from generator.excel.data import load_project
+    from generator.excel.read import Unreadable, read_book
+
+    source = _target(args.file)
+    try:
+        book = read_book(source, args.file.name)
+    except Unreadable as err:
+        _print([err.problem])
+        return 1
+    except OSError as err:
+        print(t("excel.unreadable", reason=err.strerror or err), file=sys.stderr)
+        return 1
+    data = load_project(project, clubs=False)
+    outcome = plan(project, data, book.file, book.sheets)
+    return finish(book.problems + outcome.problems, outcome, args.dry_run)
+
+
+def finish(problems: list, outcome, dry_run: bool) -> int:
+    """Print the problems; write every change, or none if any problem is an error."""
+    from generator.excel.apply import write_all
+
+    _print(sorted(set(problems)))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print("\n" + t("excel.nothing_written", count=len(errors)), file=sys.stderr)
+        return 1
+    for change in outcome.changes:
+        if change.old is None:
+            print(t("excel.created_file", path=change.shown))
+        else:
+            print(t("excel.updated_file", path=change.shown, fields=", ".join(change.fields)))
+    created = sum(c.old is None for c in outcome.changes)
+    print(t("excel.summary", created=created, updated=len(outcome.changes) - created,
+            unchanged=len(outcome.unchanged)))
+    if dry_run:
+        print(t("excel.dry_run"))
+        return 0
+    write_all(outcome.changes)
+    return 0
 
 
 def run_import_report(project: Project, args: argparse.Namespace) -> int:

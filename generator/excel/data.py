@@ -39,13 +39,15 @@ class ProjectData:
         return next((f for f in self.files if f.club_id == club_id), None)
 
 
-def load_project(project: Project, today: dt.date | None = None) -> ProjectData:
-    """Every club file read and checked (with the content it refers to)."""
+def load_project(project: Project, today: dt.date | None = None,
+                 clubs: bool = True) -> ProjectData:
+    """Every club file read and checked (with the content it refers to); clubs=False: the
+    club files listed, not read (the import reads and checks only those it changes)."""
     sources = load_sources(project)
     portal, rules, problems = validate(sources, today)
     problems = problems + path_problems(sources.club_files, rules.places)
     entries: dict[str, ClubEntry] = {}
-    for file in sources.club_files:
+    for file in sources.club_files if clubs else []:
         try:
             raw = Path(file.path).read_bytes()
         except OSError as err:
