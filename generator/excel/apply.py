@@ -363,6 +363,8 @@ def _set(target: Target, node: CommentedMap, path: tuple[str, ...], value: objec
          base: tuple[str, ...], cell: Cell, label: str) -> None:
     """Set path under node to value, unless the file already says the same."""
     current = _get(node, path)
+    if current is None and value == _default(base + path):
+        return  # the model's default, which the file leaves out (status: active)
     if _same(current, value, path[-1]):
         holder = _get(node, path[:-1]) if len(path) > 1 else node
         target.cells[(id(holder), path[-1])] = cell
@@ -370,6 +372,12 @@ def _set(target: Target, node: CommentedMap, path: tuple[str, ...], value: objec
     holder = _place(node, path, _as_yaml(value, current), base)
     target.cells[(id(holder), path[-1])] = cell
     target.fields.append(label)
+
+
+def _default(path: tuple[str, ...]) -> object:
+    model = _MODELS.get(path[:-1])
+    info = model.model_fields.get(path[-1]) if model else None
+    return info.default if info is not None and isinstance(info.default, str) else None
 
 
 def _same(current: object, value: object, key: str) -> bool:
