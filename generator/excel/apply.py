@@ -132,7 +132,8 @@ def _at(cell: Cell, message: str, hint: str = "", severity: str = "error") -> Ce
 
 
 def _cell(file: str, row: Row, col: Column | None) -> Cell:
-    return Cell(file, row.sheet, row.number, col.header if col else "")
+    number = row.where.get(col.key, row.number) if col else row.number
+    return Cell(row.file or file, row.sheet, number, col.header if col else "")
 
 
 def _club_row(project: Project, data: ProjectData, file: str, row: Row,

@@ -121,4 +121,26 @@ def finish(problems: list, outcome, dry_run: bool) -> int:
 
 
 def run_import_report(project: Project, args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from collections import Counter
+
+    from generator.excel.apply import plan
+    from generator.excel.columns import YEARS_SHEET
+    from generator.excel.data import load_project
+    from generator.excel.report import missing_reports, read_reports
+
+    folder = _target(args.folder)
+    data = load_project(project)
+    provinces = provinces_named(args.province, data.places)
+    reports = read_reports(folder, project.root, args.year)
+    outcome = plan(project, data, project.shown(folder), {YEARS_SHEET: reports.rows})
+    code = finish(reports.problems + outcome.problems, outcome, args.dry_run)
+    years = Counter(year for _, year in reports.by_club)
+    year = args.year or (years.most_common(1)[0][0] if years else None)
+    if year is not None:
+        due, missing = missing_reports(data, set(reports.by_club), year, provinces)
+        print(t("excel.reported", year=year, reported=due - len(missing), total=due))
+        if missing:
+            print(t("excel.not_reported", year=year, count=len(missing)))
+            for path, name in missing:
+                print(f"  {path}: {name}")
+    return code

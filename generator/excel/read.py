@@ -57,6 +57,8 @@ class Row:
     number: int  # as the spreadsheet numbers it
     values: dict[str, object] = field(default_factory=dict)  # column key -> typed value
     raw: dict[str, object] = field(default_factory=dict)  # column key -> the cell as read
+    file: str = ""  # when rows come from several files (yearly reports)
+    where: dict[str, int] = field(default_factory=dict)  # column key -> row, in a vertical form
 
 
 @dataclass
