@@ -73,3 +73,15 @@ def test_dhis2_csv_layout(mini, tmp_path):
     assert values[("ISHC_MEMBERS", "2024", "VN")] == str(62 + 55)
     assert values[("ISHC_MEMBERS", "2024", "ha-noi")] == "62"
     assert all(r[1] == "2024" and r[5].isdigit() for r in rows[1:])
+
+
+def test_printable_report_has_the_workbook_rows():
+    import yaml
+
+    from generator.excel.report import form_columns
+    from tests.conftest import REPO
+
+    forms = yaml.safe_load((REPO / "content" / "forms.yaml").read_text("utf-8"))["forms"]
+    printed = next(f for f in forms if f["id"] == "bao-cao-nam")
+    labels = {label for block in printed["blocks"] for label in block.get("fields", [])}
+    assert labels == {c.header for c in form_columns()}
