@@ -210,3 +210,53 @@ def test_export_has_province_summaries_with_completeness(mini, tmp_path):
     assert "Tổng hợp Hải Phòng" not in one.sheetnames
     ids = [r[0] for r in one[CLUBS_SHEET].iter_rows(min_row=2, values_only=True)]
     assert ids == ["dong-hoang"]
+
+
+COMMENTED = """\
+# Đầu tệp
+name: CLB Liên thế hệ Tự giúp nhau thôn Đông Hoàng
+founded: 2023-05-14
+programmes: [VIE085]
+place:
+  province: Hà Nội
+  commune: Xã Sóc Sơn
+  village: thôn Đông Hoàng
+
+# Số thành viên cuối năm
+members:
+  - date: 2024-12-31
+    total: 62   # đếm cuối năm
+    women: 44
+
+# Quỹ cuối năm
+funds:
+  - date: 2024-12-31
+    income_fund: 80000000
+    loans_outstanding: {count: 20, amount: 70000000, women: 15}
+ratings:
+  - {year: 2024, level: mạnh, score: 78}
+
+# Cuối tệp
+"""
+
+
+def test_a_new_year_keeps_every_comment_in_its_place(mini, tmp_path):
+    path = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    path.write_text(COMMENTED, "utf-8")
+    source = tmp_path / "nam.csv"
+    source.write_text("Mã CLB,Năm,Tổng số thành viên,Số thành viên nữ,Số buổi sinh hoạt,"
+                      "Xếp loại,Quỹ tăng thu nhập\n"
+                      "dong-hoang,2025,64,45,12,rất mạnh,90000000\n", "utf-8")
+    assert _import(mini, source) == 0
+    lines = path.read_text("utf-8").splitlines()
+    old = COMMENTED.splitlines()
+    # nothing of the old file is lost or reordered: it is a subsequence of the new one
+    found = iter(lines)
+    assert all(any(line == new for new in found) for line in old)
+    after = lambda text: lines[lines.index(text) + 1]  # noqa: E731
+    assert after("# Số thành viên cuối năm") == "members:"
+    assert after("# Quỹ cuối năm") == "funds:"
+    assert lines[-1] == "# Cuối tệp"
+    assert "    total: 62   # đếm cuối năm" in lines
+    assert "  - {year: 2025, level: rất mạnh}" in lines  # in the style of its neighbours
+    assert main(["--root", str(mini.root), "check"]) == 0

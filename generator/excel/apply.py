@@ -260,11 +260,14 @@ def apply_group(target: Target, name: str, year: int, values: dict[Column, objec
         if isinstance(seq, CommentedSeq):
             _insert_item(seq, item, group.by)
         else:
-            _place(target.doc, group.path, CommentedSeq([item]), ())
-        target.fields.append(f"{group.label} {year}")
+            _place(target.doc, group.path, CommentedSeq([item]), (), target.old is not None)
+        target.fields.append(f"+ {group.label} {year}")
+        new = True
+    else:
+        new = False
     for col, value in values.items():
         _set(target, item, col.path, value, group.path + ("*",), cell_of(col),
-             f"{col.header} ({year})")
+             None if new else f"{col.header} ({year})")
 
 
 def _find(seq: CommentedSeq, by: str, year: int, day: dt.date | None) -> CommentedMap | None:
@@ -309,7 +312,6 @@ def _new(project: Project, club_id: str, province, commune: str, values: dict,
     doc = yaml().load(text)
     path = project.clubs / province.slug / f"{club_id}.yaml"
     target = Target(club_id, path, project.shown(path), None, doc, first)
-    target.fields.append("mới")
     return target
 
 
@@ -335,7 +337,7 @@ def _get(doc: CommentedMap, path: tuple[str, ...]) -> object:
 
 
 def _place(node: CommentedMap, path: tuple[str, ...], value: object,
-           base: tuple[str, ...]) -> CommentedMap:
+           base: tuple[str, ...], move: bool = True) -> CommentedMap:
     """Put value at path under node, making the mappings on the way; the mapping that holds it.
     Each missing mapping is built whole before it is added, so comments move only once."""
     depth = 0
@@ -356,12 +358,12 @@ def _place(node: CommentedMap, path: tuple[str, ...], value: object,
     if rest[0] in node:
         node[rest[0]] = built
     else:
-        _insert_key(node, rest[0], built, base + path[:depth])
+        _insert_key(node, rest[0], built, base + path[:depth], move)
     return holder
 
 
 def _set(target: Target, node: CommentedMap, path: tuple[str, ...], value: object,
-         base: tuple[str, ...], cell: Cell, label: str) -> None:
+         base: tuple[str, ...], cell: Cell, label: str | None) -> None:
     """Set path under node to value, unless the file already says the same."""
     current = _get(node, path)
     if current is None and value == _default(base + path):
@@ -370,9 +372,10 @@ def _set(target: Target, node: CommentedMap, path: tuple[str, ...], value: objec
         holder = _get(node, path[:-1]) if len(path) > 1 else node
         target.cells[(id(holder), path[-1])] = cell
         return
-    holder = _place(node, path, _as_yaml(value, current), base)
+    holder = _place(node, path, _as_yaml(value, current), base, target.old is not None)
     target.cells[(id(holder), path[-1])] = cell
-    target.fields.append(label)
+    if label:
+        target.fields.append(label)
 
 
 def _default(path: tuple[str, ...]) -> object:
@@ -412,8 +415,11 @@ def _plain(value: object) -> object:
     return int(value) if isinstance(value, int) else value
 
 
-def _insert_key(node: CommentedMap, key: str, value: object, path: tuple[str, ...]) -> None:
-    """Add key where the model lists it among the keys node has."""
+def _insert_key(node: CommentedMap, key: str, value: object, path: tuple[str, ...],
+                move: bool = True) -> None:
+    """Add key where the model lists it among the keys node has. move: the comment lines
+    before the key that follows belong to that key (in a file made from the template for new
+    clubs they are hints, which stay where they are)."""
     model = _MODELS.get(tuple("*" if isinstance(p, int) else p for p in path))
     order = list(model.model_fields) if model else []
     rank = order.index(key) if key in order else len(order)
@@ -422,9 +428,9 @@ def _insert_key(node: CommentedMap, key: str, value: object, path: tuple[str, ..
         if existing in order and order.index(existing) > rank:
             position = index
             break
-    moved = _take_trailing(node) if position == len(node) else None
+    moved = _take_trailing(_slot_before(node, position)) if move else None
     node.insert(position, key, value)
-    _give_trailing(node, moved)
+    _give_trailing(_slot_at(node, key), moved)
 
 
 def _insert_item(seq: CommentedSeq, item: CommentedMap, by: str) -> None:
@@ -437,14 +443,18 @@ def _insert_item(seq: CommentedSeq, item: CommentedMap, by: str) -> None:
             break
     if seq and isinstance(seq[-1], CommentedMap) and seq[-1].fa.flow_style():
         item.fa.set_flow_style()
-    moved = _take_trailing(seq) if position == len(seq) else None
+    moved = _take_trailing(_slot_before(seq, position))
     seq.insert(position, item)
-    _give_trailing(seq, moved)
+    _give_trailing(_slot_at(seq, position), moved)
+
+
+# ruamel keeps the comment lines between two entries with the last scalar of the first entry.
+# Those lines introduce what follows them ("# Quỹ cuối năm" before `funds:`), so an entry
+# inserted there must come before them: they move to the end of the new entry.
 
 
 def _last_slot(node: object) -> tuple[object, object] | None:
-    """(container, key) of the last scalar at the end of node, where ruamel keeps the comment
-    lines that follow it."""
+    """(container, key) of the last scalar at the end of node."""
     while True:
         if isinstance(node, CommentedMap) and len(node):
             key = list(node)[-1]
@@ -461,16 +471,34 @@ def _last_slot(node: object) -> tuple[object, object] | None:
         return None
 
 
-def _take_trailing(node: object):
-    """Detach the comment lines after the end of node (keeping a comment on the same line as
-    its last value where it is): they belong after whatever is appended to node."""
-    slot = _last_slot(node)
+def _slot_at(node: object, key: object) -> tuple[object, object]:
+    """The last scalar of the entry key of node (the entry itself when it is a scalar)."""
+    value = node[key]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+        return _last_slot(value)
+    return node, key
+
+
+def _slot_before(node: object, position: int) -> tuple[object, object] | None:
+    """The last scalar before position in node, or None at the start."""
+    if position == 0:
+        return None
+    key = list(node)[position - 1] if isinstance(node, CommentedMap) else position - 1
+    return _slot_at(node, key)
+
+
+def _comment_index(container: object) -> int:
+    return 2 if isinstance(container, CommentedMap) else 0
+
+
+def _take_trailing(slot: tuple[object, object] | None):
+    """Detach the comment lines after slot's value (a comment on its own line stays)."""
     if slot is None:
         return None
     container, key = slot
     entry = container.ca.items.get(key)
-    position = 2 if isinstance(container, CommentedMap) else 0
-    token = entry[position] if entry else None
+    position = _comment_index(container)
+    token = entry[position] if entry and len(entry) > position else None
     if token is None or "\n" not in token.value:
         return None
     first, _, rest = token.value.partition("\n")
@@ -485,13 +513,12 @@ def _take_trailing(node: object):
     return moved
 
 
-def _give_trailing(node: object, token) -> None:
-    """Attach comment lines after the end of node."""
-    slot = _last_slot(node)
+def _give_trailing(slot: tuple[object, object] | None, token) -> None:
+    """Attach comment lines after slot's value."""
     if token is None or slot is None:
         return
     container, key = slot
-    position = 2 if isinstance(container, CommentedMap) else 0
+    position = _comment_index(container)
     entry = container.ca.items.setdefault(key, [None, None, None, None])
     current = entry[position]
     if current is not None:  # a comment on the same line: the lines follow it

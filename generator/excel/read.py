@@ -215,8 +215,7 @@ def read_book(path: Path, shown: str, wanted: str = KIND_CLUBS) -> Book:
     kind, version = workbook_kind(book, shown, CLUBS_SHEET)
     if kind != wanted:
         raise Unreadable(CellProblem(shown, "", 0, "", t("excel.wrong_kind",
-                                     found=t(f"excel.kind.{kind}" if kind == KIND_REPORT
-                                             else "excel.kind.clubs"),
+                                     found=t("excel.kind.report"),
                                      wanted=t("excel.kind.clubs"))))
     result = Book(shown, kind, version)
     for sheet_name, columns in SHEETS.items():
