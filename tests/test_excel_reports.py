@@ -85,3 +85,25 @@ def test_printable_report_has_the_workbook_rows():
     printed = next(f for f in forms if f["id"] == "bao-cao-nam")
     labels = {label for block in printed["blocks"] for label in block.get("fields", [])}
     assert labels == {c.header for c in form_columns()}
+
+
+def test_export_lists_training_records_and_counts_people_trained(mini, tmp_path):
+    from test_courses import GOOD, write_course
+    from test_trainings import RECORD, write_record
+
+    write_course(mini, GOOD)
+    write_record(mini, RECORD.replace("2025-03-10", "2024-03-10"))
+    target = tmp_path / "x.xlsx"
+    assert main(["--root", str(mini.root), "export", str(target)]) == 0
+    book = openpyxl.load_workbook(target)
+    sheet = book["Tập huấn"]
+    headers = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1
+    row = dict(zip(headers, rows[0]))
+    assert row["Ban Chủ nhiệm CLB: nữ"] == 12 and row["Ban Chủ nhiệm CLB: nam"] == 4
+    assert row["Tổng số người học"] == 12 + 4 + 3 + 1 + 5 + 0
+    assert row["Tỉnh/thành phố"] == "Hà Nội" and row["Hồ sơ minh họa"] == "có"
+    summary = {r[0]: r[1] for r in book["Tổng hợp Hà Nội"].iter_rows(values_only=True) if r[0]}
+    assert summary["Lượt người được tập huấn"] == 25
+    assert summary["Thành viên Ban Chủ nhiệm được tập huấn"] == 16

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from generator.messages import t
-from generator.problems import SourceError
 from generator.project import Project
 
 

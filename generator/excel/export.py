@@ -16,7 +16,7 @@ from generator.excel.summary import Scope, figures, report_year, scopes
 from generator.excel.workbook import (BOLD, DATE_FORMAT, HEADER_FILL, NUMBER_FORMAT,
                                       club_workbook, save, title_rows)
 from generator.formatting import date
-from generator.model.content import ClubEntry, Province
+from generator.model.content import Province
 from generator.model.training import ROLES, Training
 
 
@@ -129,7 +129,3 @@ def training_sheet(book: Workbook, trainings: list[Training], provinces: list[Pr
     sheet.freeze_panes = "B2"
     sheet.row_dimensions[1].height = 45
 
-
-def entries_of(data: ProjectData, provinces: list[Province] | None) -> list[ClubEntry]:
-    wanted = {p.slug for p in provinces} if provinces else None
-    return [e for e in data.entries.values() if wanted is None or e.province_slug in wanted]

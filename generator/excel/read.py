@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.excel.columns import (CLUBS_SHEET, KIND_CLUBS, KIND_REPORT, LEVELS,
+from generator.excel.columns import (CLUBS_SHEET, KIND_CLUBS, LEVELS,
                                      LIST_SEPARATOR, META_SHEET, OLDEST_READABLE, SHEETS,
                                      STATUS_LABELS, VERSION, YEARS_SHEET, Column,
                                      current_header)

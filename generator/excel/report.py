@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 
-from generator.excel.columns import KIND_REPORT, YEARS_SHEET, YEAR_COLUMNS, Column
+from generator.excel.columns import KIND_REPORT, YEAR_COLUMNS, Column
 from generator.excel.data import ProjectData
 from generator.excel.read import (CellError, CellProblem, Row, Unreadable, clean_text, convert,
                                   open_workbook, workbook_kind)

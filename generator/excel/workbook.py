@@ -9,7 +9,6 @@ leaves the club files.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -228,6 +227,3 @@ def _umask() -> int:
     os.umask(mask)
     return mask
 
-
-def today_stamp() -> str:
-    return dt.date.today().strftime("%d/%m/%Y")
