@@ -260,3 +260,15 @@ def test_a_new_year_keeps_every_comment_in_its_place(mini, tmp_path):
     assert "    total: 62   # đếm cuối năm" in lines
     assert "  - {year: 2025, level: rất mạnh}" in lines  # in the style of its neighbours
     assert main(["--root", str(mini.root), "check"]) == 0
+
+
+def test_csv_not_in_utf8_is_refused_with_the_way_out(mini, tmp_path, capsys):
+    before = _files(mini)
+    source = tmp_path / "cu.csv"
+    source.write_bytes("Mã CLB,Năm,Tổng số thành viên\nninh-xa,2025,58\n".encode("cp1252",
+                                                                                 "replace"))
+    capsys.readouterr()
+    assert _import(mini, source) == 1
+    err = capsys.readouterr().err
+    assert "cu.csv: tệp CSV không phải bảng mã UTF-8" in err and "CSV UTF-8" in err
+    assert _files(mini) == before
