@@ -107,3 +107,11 @@ def test_export_lists_training_records_and_counts_people_trained(mini, tmp_path)
     summary = {r[0]: r[1] for r in book["Tổng hợp Hà Nội"].iter_rows(values_only=True) if r[0]}
     assert summary["Lượt người được tập huấn"] == 25
     assert summary["Thành viên Ban Chủ nhiệm được tập huấn"] == 16
+
+
+def test_dhis2_csv_of_one_province_has_no_national_rows(mini, tmp_path):
+    target = tmp_path / "dhis2.csv"
+    assert main(["--root", str(mini.root), "export", str(tmp_path / "x.xlsx"),
+                 "--province", "Hải Phòng", "--dhis2", str(target)]) == 0
+    rows = list(csv.reader(target.open(encoding="utf-8")))[1:]
+    assert {r[2] for r in rows} == {"hai-phong"} and len(rows) == len(ELEMENTS)

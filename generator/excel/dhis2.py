@@ -47,9 +47,11 @@ ELEMENTS: dict[str, tuple[str, object]] = {
 }
 
 
-def data_values(nation: Scope, provinces: list[Scope]) -> list[tuple[str, ...]]:
+def data_values(nation: Scope | None, provinces: list[Scope]) -> list[tuple[str, ...]]:
+    """Each element of each province, and of the nation (None: only some provinces exported,
+    whose sum is not the nation's)."""
     rows = []
-    for scope in [*provinces, nation]:
+    for scope in [*provinces, *([nation] if nation else [])]:
         unit = scope.slug or NATION
         for code, (_, read) in ELEMENTS.items():
             rows.append((code, str(scope.year), unit, "", "", str(read(scope)), "ishc", "", "",
@@ -57,7 +59,7 @@ def data_values(nation: Scope, provinces: list[Scope]) -> list[tuple[str, ...]]:
     return rows
 
 
-def dhis2_text(nation: Scope, provinces: list[Scope]) -> str:
+def dhis2_text(nation: Scope | None, provinces: list[Scope]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
@@ -65,7 +67,7 @@ def dhis2_text(nation: Scope, provinces: list[Scope]) -> str:
     return out.getvalue()
 
 
-def write_dhis2(nation: Scope, provinces: list[Scope], target: Path) -> int:
+def write_dhis2(nation: Scope | None, provinces: list[Scope], target: Path) -> int:
     text = dhis2_text(nation, provinces)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

@@ -25,7 +25,7 @@ class Exported:
     clubs: int
     year_rows: int
     trainings: int
-    nation: Scope
+    nation: Scope | None  # None when only some provinces were exported
     provinces: list[Scope]
 
 
@@ -49,7 +49,8 @@ def export(data: ProjectData, target: Path, provinces: list[Province] | None = N
     book.active = 0
     save(book, target)
     rows = book["Số liệu năm"].max_row - 1
-    return Exported(len(entries), rows, len(trainings), nation, by_province)
+    return Exported(len(entries), rows, len(trainings), nation if wanted is None else None,
+                    by_province)
 
 
 def _sheet_title(name: str) -> str:

@@ -26,6 +26,7 @@ from generator.excel.columns import (CLUBS_SHEET, KIND_CLUBS, LEVELS, LISTS_SHEE
                                      LIST_SEPARATOR, META_SHEET, SHEETS, STATUS_LABELS, VERSION,
                                      YEARS_SHEET, Column, GROUPS)
 from generator.load.places import Places
+from generator.load.text import sort_key
 from generator.model.club import Club
 
 HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -97,7 +98,7 @@ def _lists(book: Workbook, places: Places) -> None:
         name = list_name(province.slug)
         sheet.cell(r, 1, province.name)
         sheet.cell(r, 2, name)
-        communes = sorted(places.communes.get(province.name, {}).values())
+        communes = sorted(places.communes.get(province.name, {}).values(), key=sort_key)
         column = get_column_letter(r + 1)
         sheet.cell(1, r + 1, province.name)
         for c, commune in enumerate(communes, 2):
