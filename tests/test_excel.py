@@ -272,3 +272,20 @@ def test_csv_not_in_utf8_is_refused_with_the_way_out(mini, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "cu.csv: tệp CSV không phải bảng mã UTF-8" in err and "CSV UTF-8" in err
     assert _files(mini) == before
+
+
+def test_a_file_in_pyyaml_layout_keeps_its_layout(mini, tmp_path):
+    import datetime as dt
+
+    import yaml
+
+    path = mini.clubs / "hai-phong" / "ninh-xa.yaml"
+    record = yaml.safe_load(path.read_text("utf-8"))
+    record["members"].insert(0, {"date": dt.date(2023, 12, 31), "total": 50, "women": 36})
+    text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+    assert "\n- date:" in text  # PyYAML puts a list's dash at the key's indentation
+    path.write_text(text, "utf-8")
+    book = _export(mini, tmp_path)
+    _set(book, YEARS_SHEET, "ninh-xa", "Số thành viên nữ", 37, 2023)
+    assert _import(mini, book) == 0
+    assert path.read_text("utf-8") == text.replace("women: 36", "women: 37")

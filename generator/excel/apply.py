@@ -25,7 +25,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.excel.columns import (CLUBS_SHEET, GROUPS, YEARS_SHEET, Column, SHEETS)
 from generator.excel.data import ProjectData
-from generator.excel.read import CellProblem, Row
+from generator.excel.read import CellError, CellProblem, Row, convert
+from generator.excel.workbook import club_values, year_values
 from generator.load.sources import ClubFile
 from generator.load.text import name_key, nfc, slugify
 from generator.load.yamlfile import YamlProblem, parse_yaml
@@ -45,17 +46,23 @@ _MODELS = {(): Club, ("place",): Place, ("place", "former"): FormerPlace, ("cont
            ("ratings", "*"): Rating}
 
 
-def yaml() -> YAML:
+# Indentation of mappings and of lists, and of a list's dash: the project's files (2, 4, 2),
+# PyYAML's output (2, 2, 0), and two wider styles. A file is written back in the one of these
+# that reproduces it byte for byte.
+LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4))
+
+
+def yaml(layout: tuple[int, int, int] = LAYOUTS[0]) -> YAML:
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=layout[0], sequence=layout[1], offset=layout[2])
     return y
 
 
-def dump(doc: object) -> str:
+def dump(doc: object, layout: tuple[int, int, int] = LAYOUTS[0]) -> str:
     out = io.StringIO()
-    yaml().dump(doc, out)
+    yaml(layout).dump(doc, out)
     return out.getvalue()
 
 
@@ -89,6 +96,7 @@ class Target:
     cells: dict[tuple[int, object], Cell] = field(default_factory=dict)  # (id(map), key) -> cell
     fields: list[str] = field(default_factory=list)
     broken: bool = False  # cannot be rewritten without changing its layout
+    layout: tuple[int, int, int] = LAYOUTS[0]
 
 
 @dataclass
@@ -107,17 +115,20 @@ def plan(project: Project, data: ProjectData, file: str, sheets: dict[str, list[
     """What importing these rows would change, and every problem; writes nothing."""
     problems: list[CellProblem] = []
     targets: dict[str, Target] = {}
+    same = matching(data, sheets)
     for row in sheets.get(CLUBS_SHEET, []):
-        _club_row(project, data, file, row, targets, problems)
+        if row.values.get("id") not in same:
+            _club_row(project, data, file, row, targets, problems)
     seen: dict[tuple[str, int], int] = {}
     for row in sheets.get(YEARS_SHEET, []):
-        _year_row(project, data, file, row, targets, seen, problems)
-    changes, unchanged = [], []
+        if row.values.get("id") not in same:
+            _year_row(project, data, file, row, targets, seen, problems)
+    changes, unchanged = [], list(same.values())
     for target in targets.values():
-        text = dump(target.doc)
-        if text == target.old:
+        if target.old is not None and not target.fields:
             unchanged.append(target.shown)
             continue
+        text = dump(target.doc, target.layout)
         if target.broken:
             problems.append(_at(target.first, t("excel.layout_changed"),
                                 t("excel.layout_changed.hint")))
@@ -125,6 +136,74 @@ def plan(project: Project, data: ProjectData, file: str, sheets: dict[str, list[
         problems += _check(target, text, data)
         changes.append(Change(target.path, target.shown, target.old, text, target.fields))
     return Outcome(changes, unchanged, problems)
+
+
+def matching(data: ProjectData, sheets: dict[str, list[Row]]) -> dict[str, str]:
+    """Clubs whose every row says just what their file says (id -> file as shown): those files
+    are left as they are without being opened for editing, so an export imported back costs
+    a quick read of each file."""
+    rows: dict[str, list[tuple[str, Row]]] = {}
+    for sheet in (CLUBS_SHEET, YEARS_SHEET):
+        for row in sheets.get(sheet, []):
+            if isinstance(row.values.get("id"), str):
+                rows.setdefault(row.values["id"], []).append((sheet, row))
+    found = {}
+    for club_id, club_rows in rows.items():
+        file = data.file_of(club_id)
+        club = _record(file, data) if file is not None else None
+        if club is not None and _rows_match(club_id, club, club_rows):
+            found[club_id] = file.shown
+    return found
+
+
+def _record(file: ClubFile, data: ProjectData) -> Club | None:
+    """The club's record, or None when its file cannot be read or has an error."""
+    try:
+        raw = Path(file.path).read_bytes()
+    except OSError:
+        return None
+    result = check_club_bytes(file, raw, data.rules)
+    if result.entry is None or any(p.severity == "error" for p in result.problems):
+        return None
+    return result.entry.club
+
+
+def _rows_match(club_id: str, club: Club, rows: list[tuple[str, Row]]) -> bool:
+    """Every value of every row equals what the export writes for this club (once each)."""
+    expected = {CLUBS_SHEET: {None: _typed(CLUBS_SHEET, club_values(club_id, club))},
+                YEARS_SHEET: {r["year"]: _typed(YEARS_SHEET, r)
+                              for r in year_values(club_id, club)}}
+    seen: set[tuple[str, object]] = set()
+    for sheet, row in rows:
+        key = None if sheet == CLUBS_SHEET else row.values.get("year")
+        if (sheet, key) in seen or key not in expected[sheet]:
+            return False
+        seen.add((sheet, key))
+        wanted = expected[sheet][key]
+        if not all(_equal(name, value, wanted.get(name)) for name, value in row.values.items()):
+            return False
+    return True
+
+
+def _typed(sheet: str, values: dict[str, object]) -> dict[str, object]:
+    """Exported cell values as the import reads them back."""
+    typed = {}
+    for col in SHEETS[sheet]:
+        try:
+            typed[col.key] = convert(col, values.get(col.key))
+        except CellError:
+            typed[col.key] = values.get(col.key)
+    return typed
+
+
+def _equal(key: str, value: object, expected: object) -> bool:
+    if expected is None:
+        return False
+    if key in ("province", "commune"):
+        return name_key(str(value)) == name_key(str(expected))
+    if isinstance(value, (int, float)) and isinstance(expected, (int, float)):
+        return float(value) == float(expected)
+    return value == expected
 
 
 def _at(cell: Cell, message: str, hint: str = "", severity: str = "error") -> CellProblem:
@@ -293,10 +372,11 @@ def _open(project: Project, file: ClubFile, first: Cell) -> Target:
     path = Path(file.path)
     old = path.read_text("utf-8")
     doc = yaml().load(old)
-    broken = not isinstance(doc, CommentedMap) or dump(doc) != old
     if not isinstance(doc, CommentedMap):
-        doc = CommentedMap()
-    return Target(file.club_id, path, file.shown, old, doc, first, broken=broken)
+        return Target(file.club_id, path, file.shown, old, CommentedMap(), first, broken=True)
+    layout = next((layout for layout in LAYOUTS if dump(doc, layout) == old), None)
+    return Target(file.club_id, path, file.shown, old, doc, first, broken=layout is None,
+                  layout=layout or LAYOUTS[0])
 
 
 def _new(project: Project, club_id: str, province, commune: str, values: dict,
@@ -438,7 +518,8 @@ def _insert_item(seq: CommentedSeq, item: CommentedMap, by: str) -> None:
     key = item[by]
     position = len(seq)
     for index, other in enumerate(seq):
-        if isinstance(other, CommentedMap) and other.get(by) is not None and other[by] > key:
+        if isinstance(other, CommentedMap) and isinstance(other.get(by), type(key)) \
+                and other[by] > key:
             position = index
             break
     if seq and isinstance(seq[-1], CommentedMap) and seq[-1].fa.flow_style():
