@@ -289,3 +289,20 @@ def test_a_file_in_pyyaml_layout_keeps_its_layout(mini, tmp_path):
     _set(book, YEARS_SHEET, "ninh-xa", "Số thành viên nữ", 37, 2023)
     assert _import(mini, book) == 0
     assert path.read_text("utf-8") == text.replace("women: 36", "women: 37")
+
+
+def test_summary_counts_the_clubs_that_have_not_reported(mini, tmp_path):
+    path = mini.clubs / "ha-noi" / "dong-hoang.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "members:\n", "members:\n  - {date: 2025-12-31, total: 64, women: 46}\n"), "utf-8")
+    book = openpyxl.load_workbook(_export(mini, tmp_path))
+    sheet = list(book["Tổng hợp toàn quốc"].iter_rows(values_only=True))
+    rows = {r[0]: r[1] for r in sheet if r[0]}
+    assert rows["Năm báo cáo"] == 2025
+    assert rows["CLB đã báo cáo số liệu năm"] == "1 / 2 CLB"
+    assert rows["Tổng số thành viên"] == 64 + 55  # each club's latest count by the year's end
+    missing = [r for r in sheet if r[0] == "ninh-xa"]
+    assert missing and missing[0][1] == "CLB Liên thế hệ Tự giúp nhau thôn Ninh Xá"
+    earlier = openpyxl.load_workbook(_export(mini, tmp_path, "--year", "2024"))
+    rows = {r[0]: r[1] for r in earlier["Tổng hợp toàn quốc"].iter_rows(values_only=True) if r[0]}
+    assert rows["CLB đã báo cáo số liệu năm"] == "2 / 2 CLB" and rows["Tổng số thành viên"] == 117

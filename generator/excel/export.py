@@ -62,8 +62,8 @@ def summary_sheet(book: Workbook, scope: Scope, title: str,
     sheet = book.create_sheet(title)
     row = title_rows(sheet, f"Báo cáo tổng hợp CLB Liên thế hệ Tự giúp nhau – {scope.name} – "
                             f"năm {scope.year}", [
-        f"Số liệu của các CLB đến ngày 31/12/{scope.year}; {len(scope.reported)} trên "
-        f"{len(scope.existing)} CLB đã báo cáo số liệu năm {scope.year}.",
+        f"Số liệu của các CLB đến ngày 31/12/{scope.year}; {scope.completeness} đã báo cáo "
+        f"số liệu năm {scope.year}.",
         f"Ghi ngày {date(dt.date.today())} bằng ishc export, từ các tệp hồ sơ CLB; các chỉ số "
         "giống trang tổng quan trên trang web."])
     row = _table(sheet, row, ("Chỉ số", "Giá trị"), figures(scope))

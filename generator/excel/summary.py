@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from generator.formatting import number
 from generator.indicators import Summary, compute_indicators
 from generator.load.places import Places
 from generator.model.club import Club
@@ -60,7 +61,8 @@ class Scope:
 
     @property
     def completeness(self) -> str:
-        return f"{len(self.reported)}/{len(self.existing)}"
+        """"412 / 430 CLB": clubs that reported for the year, of those that existed in it."""
+        return f"{number(len(self.reported))} / {number(len(self.existing))} CLB"
 
     @property
     def national(self) -> bool:
@@ -131,7 +133,7 @@ def figures(scope: Scope) -> list[tuple[str, object]]:
     s, t = scope.summary, scope.trained
     rows: list[tuple[str, object]] = [
         ("Năm báo cáo", scope.year),
-        ("CLB đã báo cáo số liệu năm", f"{len(scope.reported)} / {len(scope.existing)} CLB"),
+        ("CLB đã báo cáo số liệu năm", scope.completeness),
         ("Số CLB", s.clubs),
         ("CLB đang hoạt động", s.active),
         ("Tổng số thành viên", s.members),
