@@ -1034,6 +1034,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "excel.unreadable": (
         "không mở được tệp: {reason}",
         "cannot open the file: {reason}"),
+    "excel.too_large": (
+        "sổ quá lớn: giải nén ra {size} MB, tối đa {limit} MB",
+        "the workbook is too large: {size} MB unpacked, at most {limit} MB"),
     "excel.csv_encoding": (
         "tệp CSV không phải bảng mã UTF-8",
         "the CSV file is not in the UTF-8 encoding"),

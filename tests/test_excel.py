@@ -306,3 +306,12 @@ def test_summary_counts_the_clubs_that_have_not_reported(mini, tmp_path):
     earlier = openpyxl.load_workbook(_export(mini, tmp_path, "--year", "2024"))
     rows = {r[0]: r[1] for r in earlier["Tổng hợp toàn quốc"].iter_rows(values_only=True) if r[0]}
     assert rows["CLB đã báo cáo số liệu năm"] == "2 / 2 CLB" and rows["Tổng số thành viên"] == 117
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_reading(mini, tmp_path, capsys,
+                                                                     monkeypatch):
+    book = _export(mini, tmp_path)
+    monkeypatch.setattr("generator.excel.read.MAX_UNPACKED", 1000)
+    capsys.readouterr()
+    assert _import(mini, book) == 1
+    assert "sổ quá lớn" in capsys.readouterr().err

@@ -212,6 +212,13 @@ def read_book(path: Path, shown: str, wanted: str = KIND_CLUBS) -> Book:
     if suffix not in (".xlsx", ".xlsm"):
         raise Unreadable(CellProblem(shown, "", 0, "", t("excel.unsupported_type")))
     book = open_workbook(path, shown)
+    try:
+        return _read_xlsx(book, shown, wanted)
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed
+
+
+def _read_xlsx(book, shown: str, wanted: str) -> Book:
     kind, version = workbook_kind(book, shown, CLUBS_SHEET)
     if kind != wanted:
         raise Unreadable(CellProblem(shown, "", 0, "", t("excel.wrong_kind",
@@ -231,11 +238,26 @@ def read_book(path: Path, shown: str, wanted: str = KIND_CLUBS) -> Book:
     return result
 
 
+# What a workbook may hold once unpacked (a national export of 21,000 clubs: about 200 MB); a
+# file that unpacks to more is refused before it is read (a "zip bomb" sent as a report).
+MAX_UNPACKED = 1_000_000_000
+
+
 def open_workbook(path: Path, shown: str):
+    """The workbook, read-only (rows are streamed), or Unreadable."""
+    import zipfile
+
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, data_only=True)
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise Unreadable(CellProblem(shown, "", 0, "", t("excel.too_large",
+                             size=unpacked // 1_000_000, limit=MAX_UNPACKED // 1_000_000)))
+        return load_workbook(path, data_only=True, read_only=True)
+    except Unreadable:
+        raise
     except Exception as err:  # a damaged file, or not a workbook: openpyxl raises many kinds
         raise Unreadable(CellProblem(shown, "", 0, "", t("excel.unreadable",
                                                          reason=str(err) or type(err).__name__)))

@@ -161,6 +161,13 @@ def _shown(path: Path, root: Path) -> str:
 def read_report(path: Path, shown: str) -> Row:
     """One report as a row of the yearly sheet (its cells located in the form), or CellErrors."""
     book = open_workbook(path, shown)
+    try:
+        return _report_row(book, shown)
+    finally:
+        book.close()
+
+
+def _report_row(book, shown: str) -> Row:
     kind, _ = workbook_kind(book, shown, REPORT_SHEET)
     if kind != KIND_REPORT or REPORT_SHEET not in book.sheetnames:
         raise Unreadable(CellProblem(shown, "", 0, "", t("excel.wrong_kind",
