@@ -115,3 +115,10 @@ def test_dhis2_csv_of_one_province_has_no_national_rows(mini, tmp_path):
                  "--province", "Hải Phòng", "--dhis2", str(target)]) == 0
     rows = list(csv.reader(target.open(encoding="utf-8")))[1:]
     assert {r[2] for r in rows} == {"hai-phong"} and len(rows) == len(ELEMENTS)
+
+
+def test_every_dhis2_code_is_documented_in_the_readme():
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    assert all(f"`{code}`" in readme for code in ELEMENTS)
