@@ -134,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_lang(course_plan)
     course_plan.set_defaults(run=_course_plan)
     _vietnamese(course)
+    _excel_commands(commands)
 
     serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi tệp thay đổi",
                                 description="Tạo trang web rồi phục vụ ở http://127.0.0.1:8000; "
@@ -143,6 +144,65 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
     serve.set_defaults(run=_serve)
     return _vietnamese(parser)
+
+
+def _excel_commands(commands) -> None:
+    """template, export, import, import-report: club data in and out of Excel (generator/excel/)."""
+    from generator.excel import commands as excel
+
+    template = commands.add_parser(
+        "template", help="ghi sổ Excel mẫu (trống) để nhập CLB, hoặc mẫu báo cáo năm của CLB",
+        description="Ghi sổ Excel trống: tiêu đề cột tiếng Việt có chú thích, danh sách chọn "
+                    "tỉnh, xã (của tỉnh đã chọn) và xếp loại, trang tính số liệu năm. Với "
+                    "--report: mẫu báo cáo năm của một CLB; nếu TỆP là thư mục, ghi mỗi CLB "
+                    "một tệp đã điền sẵn mã và tên.")
+    template.add_argument("file", type=Path, metavar="TỆP", help="ví dụ clubs.xlsx")
+    template.add_argument("--report", action="store_true", help="mẫu báo cáo năm của CLB")
+    template.add_argument("--year", type=int, help="năm báo cáo (mặc định: năm ngoái)")
+    template.add_argument("--province", action="append",
+                          help='chỉ CLB của tỉnh này, ví dụ "Hải Phòng" (dùng được nhiều lần)')
+    _add_lang(template)
+    template.set_defaults(run=excel.run_template)
+
+    export = commands.add_parser(
+        "export", help="ghi số liệu CLB ra Excel, kèm báo cáo tổng hợp tỉnh",
+        description="Ghi mọi CLB ra sổ Excel giống sổ mẫu, thêm trang tổng hợp mỗi tỉnh (các "
+                    "chỉ số của trang tổng quan: báo cáo gửi Trung ương), trang toàn quốc và "
+                    "trang các lớp tập huấn. Không bao giờ ghi mục private.")
+    export.add_argument("file", type=Path, metavar="TỆP", help="ví dụ clubs.xlsx")
+    export.add_argument("--province", action="append",
+                        help='chỉ CLB của tỉnh này, ví dụ "Hải Phòng" (dùng được nhiều lần)')
+    export.add_argument("--year", type=int, help="năm của báo cáo tổng hợp "
+                                                 "(mặc định: năm có số liệu mới nhất)")
+    export.add_argument("--dhis2", type=Path, metavar="CSV",
+                        help="ghi thêm tệp CSV theo dạng dataValueSets của DHIS2")
+    _add_lang(export)
+    export.set_defaults(run=excel.run_export)
+
+    import_ = commands.add_parser(
+        "import", help="tạo và cập nhật tệp CLB từ sổ Excel (hoặc CSV)",
+        description="Đọc sổ Excel (.xlsx) hoặc tệp .csv, kiểm tra mọi dòng như ishc check, "
+                    "rồi tạo và cập nhật tệp CLB, giữ nguyên chú thích và thứ tự trong tệp. "
+                    "Có một dòng sai thì không ghi tệp nào.")
+    import_.add_argument("file", type=Path, metavar="TỆP", help="ví dụ clubs.xlsx")
+    import_.add_argument("--dry-run", action="store_true",
+                         help="chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi tệp")
+    _add_lang(import_)
+    import_.set_defaults(run=excel.run_import)
+
+    report = commands.add_parser(
+        "import-report", help="cập nhật số liệu năm từ một thư mục báo cáo năm của các CLB",
+        description="Đọc mọi báo cáo năm (.xlsx) trong THƯ_MỤC, kiểm tra tất cả, rồi cập nhật "
+                    "số liệu năm đó của từng CLB; in danh sách CLB chưa báo cáo. Có một báo "
+                    "cáo sai thì không ghi tệp nào.")
+    report.add_argument("folder", type=Path, metavar="THƯ_MỤC")
+    report.add_argument("--year", type=int, help="chỉ nhận báo cáo của năm này")
+    report.add_argument("--province", action="append",
+                        help="chỉ tính CLB chưa báo cáo trong tỉnh này (dùng được nhiều lần)")
+    report.add_argument("--dry-run", action="store_true",
+                        help="chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi tệp")
+    _add_lang(report)
+    report.set_defaults(run=excel.run_import_report)
 
 
 def _course_plan(project: Project, args: argparse.Namespace) -> int:

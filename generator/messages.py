@@ -990,6 +990,181 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "khác) đang dùng cổng này; thử: ishc serve --port 8001",
         "Cannot open port {port}: {reason}. Another program (or another 'ishc serve') may be "
         "using it; try: ishc serve --port 8001"),
+    # --- Excel: template, export, import, yearly reports (generator/excel/) -----------------
+    "excel.where": (
+        '{file}, trang tính "{sheet}", dòng {row}, cột "{column}"',
+        '{file}, sheet "{sheet}", row {row}, column "{column}"'),
+    "excel.where_row": (
+        '{file}, trang tính "{sheet}", dòng {row}',
+        '{file}, sheet "{sheet}", row {row}'),
+    "excel.where_sheet": (
+        '{file}, trang tính "{sheet}"',
+        '{file}, sheet "{sheet}"'),
+    "excel.template_written": (
+        "Đã ghi sổ mẫu {path}",
+        "Template written: {path}"),
+    "excel.reports_written": (
+        "Đã ghi {count} mẫu báo cáo năm vào {path}",
+        "{count} yearly report forms written to {path}"),
+    "excel.exported": (
+        "Đã ghi {path}: {clubs} CLB, {rows} dòng số liệu năm, {trainings} lớp tập huấn.",
+        "{path} written: {clubs} clubs, {rows} rows of yearly figures, {trainings} classes."),
+    "excel.dhis2_written": (
+        "Đã ghi {path}: {count} giá trị theo dạng dataValueSets của DHIS2.",
+        "{path} written: {count} values in DHIS2's dataValueSets layout."),
+    "excel.export_errors": (
+        "Các tệp CLB có lỗi; sửa rồi chạy lại (ishc check cho biết chi tiết).",
+        "Club files have errors; fix them and run again (ishc check gives the details)."),
+    "excel.unknown_province": (
+        'không có tỉnh/thành phố "{value}"',
+        'no province "{value}"'),
+    "excel.not_number": (
+        '"{value}" không phải số',
+        '"{value}" is not a number'),
+    "excel.not_number.hint": (
+        "Chỉ gõ chữ số, ví dụ 45 hoặc 1.000.000; số thập phân dùng dấu phẩy, ví dụ 78,5.",
+        "Type digits only, e.g. 45 or 1.000.000; decimals with a comma, e.g. 78,5."),
+    "excel.not_whole": (
+        '"{value}" không phải số nguyên',
+        '"{value}" is not a whole number'),
+    "excel.negative": (
+        "số không được âm: {value}",
+        "the number cannot be negative: {value}"),
+    "excel.not_date": (
+        '"{value}" không phải ngày',
+        '"{value}" is not a date'),
+    "excel.not_date.hint": (
+        "Gõ ngày/tháng/năm, ví dụ 31/12/2024.",
+        "Type day/month/year, e.g. 31/12/2024."),
+    "excel.not_year": (
+        '"{value}" không phải năm',
+        '"{value}" is not a year'),
+    "excel.unknown_choice": (
+        '"{value}" không có trong danh sách',
+        '"{value}" is not in the list'),
+    "excel.unknown_club": (
+        'không có CLB mã "{id}"',
+        'no club with the id "{id}"'),
+    "excel.unknown_club.hint": (
+        "Thêm CLB ở trang tính CLB trước, hoặc sửa lại mã.",
+        "Add the club in the sheet CLB first, or correct the id."),
+    "excel.missing_value": (
+        "thiếu {header} (cần có khi thêm mới)",
+        "{header} is missing (needed to add a new one)"),
+    "excel.duplicate_row": (
+        'CLB "{id}" đã có ở dòng {row}',
+        'club "{id}" is already in row {row}'),
+    "excel.duplicate_year": (
+        'số liệu năm {year} của CLB "{id}" đã có ở dòng {row}',
+        'the figures of {year} for club "{id}" are already in row {row}'),
+    "excel.date_other_year": (
+        "ngày {day} không thuộc năm {year} của dòng này",
+        "the date {day} is not in this row's year {year}"),
+    "excel.province_moved": (
+        'CLB "{id}" đang thuộc {province}; không chuyển tỉnh bằng Excel được',
+        'club "{id}" belongs to {province}; the province cannot be changed from Excel'),
+    "excel.province_moved.hint": (
+        "Chuyển tệp CLB sang thư mục của tỉnh mới rồi sửa place.province trong tệp.",
+        "Move the club file into the new province's folder and edit place.province in it."),
+    "excel.id_taken": (
+        'mã "{id}" đã dùng cho {path}',
+        'the id "{id}" is already used by {path}'),
+    "excel.id_taken.hint": (
+        "Gõ một mã khác ở cột Mã CLB.",
+        "Type another id in the column Mã CLB."),
+    "excel.no_sheet": (
+        'sổ không có trang tính "{sheet}"',
+        'the workbook has no sheet "{sheet}"'),
+    "excel.unknown_header": (
+        'cột "{header}" không có trong mẫu; ishc bỏ qua cột này',
+        'the column "{header}" is not in the template; ishc skips it'),
+    "excel.missing_column": (
+        'thiếu cột "{header}"',
+        'the column "{header}" is missing'),
+    "excel.version_old": (
+        "sổ làm theo mẫu phiên bản {version}; ishc này chỉ đọc từ phiên bản {oldest}",
+        "the workbook follows template version {version}; this ishc reads version {oldest} and later"),
+    "excel.version_old.hint": (
+        "Ghi sổ mới bằng ishc export (hoặc ishc template), rồi chép số liệu sang sổ mới.",
+        "Write a new workbook with ishc export (or ishc template) and copy the figures into it."),
+    "excel.version_new": (
+        "sổ làm theo mẫu phiên bản {version}, mới hơn ishc này (phiên bản {current})",
+        "the workbook follows template version {version}, newer than this ishc (version {current})"),
+    "excel.version_new.hint": (
+        "Cập nhật ishc rồi nhập lại.",
+        "Update ishc and import again."),
+    "excel.wrong_kind": (
+        "đây là {found}, không phải {wanted}",
+        "this is {found}, not {wanted}"),
+    "excel.kind.clubs": (
+        "sổ danh sách CLB (dùng ishc import)",
+        "a club workbook (use ishc import)"),
+    "excel.kind.report": (
+        "báo cáo năm của một CLB (dùng ishc import-report)",
+        "a club's yearly report (use ishc import-report)"),
+    "excel.not_ishc": (
+        'không nhận ra sổ này: không có trang tính "ishc" và dòng đầu không có cột "Mã CLB"',
+        'this workbook is not recognised: no sheet "ishc" and no column "Mã CLB" in the first row'),
+    "excel.not_ishc.hint": (
+        "Dùng sổ do ishc template hoặc ishc export ghi ra.",
+        "Use a workbook written by ishc template or ishc export."),
+    "excel.unreadable": (
+        "không mở được tệp: {reason}",
+        "cannot open the file: {reason}"),
+    "excel.too_large": (
+        "sổ quá lớn: giải nén ra {size} MB, tối đa {limit} MB",
+        "the workbook is too large: {size} MB unpacked, at most {limit} MB"),
+    "excel.csv_encoding": (
+        "tệp CSV không phải bảng mã UTF-8",
+        "the CSV file is not in the UTF-8 encoding"),
+    "excel.csv_encoding.hint": (
+        "Trong Excel: Lưu thành (Save As) → CSV UTF-8 (Comma delimited).",
+        "In Excel: Save As → CSV UTF-8 (Comma delimited)."),
+    "excel.unsupported_type": (
+        "chỉ đọc được tệp .xlsx hoặc .csv",
+        "only .xlsx and .csv files can be read"),
+    "excel.layout_changed": (
+        "ishc không ghi lại được tệp này mà giữ nguyên chú thích và định dạng; tệp không được sửa",
+        "ishc cannot rewrite this file keeping its comments and layout; the file is not changed"),
+    "excel.layout_changed.hint": (
+        "Sửa số liệu này trực tiếp trong tệp YAML.",
+        "Edit this value directly in the YAML file."),
+    "excel.created_file": (
+        "tạo mới: {path}",
+        "created: {path}"),
+    "excel.updated_file": (
+        "cập nhật: {path} ({fields})",
+        "updated: {path} ({fields})"),
+    "excel.summary": (
+        "Tạo mới {created}, cập nhật {updated}, giữ nguyên {unchanged} tệp CLB.",
+        "{created} club files created, {updated} updated, {unchanged} unchanged."),
+    "excel.dry_run": (
+        "Chạy thử (--dry-run): chưa ghi tệp nào.",
+        "Dry run (--dry-run): no file written."),
+    "excel.nothing_written": (
+        "Có {count} lỗi: chưa ghi tệp nào. Sửa trong sổ rồi nhập lại.",
+        "{count} errors: no file written. Fix them in the workbook and import again."),
+    "excel.report_sum": (
+        "{first} + {second} = {sum}, khác tổng số thành viên {total}",
+        "{first} + {second} = {sum}, not the total of members {total}"),
+    "excel.report_sum.hint": (
+        "Cộng lại: số nữ + số nam, và số từ 60 tuổi + số dưới 60 tuổi, đều phải bằng tổng số.",
+        "Add again: women + men, and 60 and over + under 60, must each equal the total."),
+    "excel.report_year": (
+        "báo cáo năm {found}, không phải năm {year}",
+        "a report for {found}, not for {year}"),
+    "excel.report_duplicate": (
+        'CLB "{id}" đã có báo cáo năm {year} trong tệp {other}',
+        'club "{id}" already has a report for {year} in {other}'),
+    "excel.report_empty_folder": (
+        "thư mục {path} không có tệp báo cáo .xlsx nào",
+        "the folder {path} holds no .xlsx report"),
+    "excel.reported": (
+        "Năm {year}: {reported}/{total} CLB đã báo cáo.",
+        "{year}: {reported} of {total} clubs reported."),
+    "excel.not_reported": (
+        "Chưa báo cáo năm {year} ({count} CLB):",
+        "Not reported for {year} ({count} clubs):"),
 }
 
 
