@@ -65,27 +65,34 @@ def label(model: type[BaseModel], name: str) -> str:
     return LABELS.get(f"{model.__name__}.{name}") or LABELS[name]
 
 
-def fields(model: type[BaseModel], areas: dict[str, str] | None = None) -> list[dict]:
-    """Decap's fields for a record; areas: area id -> its Vietnamese name (content/areas.yaml)."""
+def fields(model: type[BaseModel], areas: dict[str, str] | None = None,
+           optional: bool = False) -> list[dict]:
+    """Decap's fields for a record; areas: area id -> its Vietnamese name (content/areas.yaml).
+    optional: the record itself may be left out (an optional `contact`): then none of its
+    fields is required in the form, or Decap would demand them of every club without one;
+    the save's check (editor/api.py) still refuses a record given with a field missing."""
     choices = {**CHOICES, **(areas or {})}
-    return [_field(model, name, info, choices) for name, info in model.model_fields.items()
-            if name not in HIDDEN]
+    return [_field(model, name, info, choices, optional)
+            for name, info in model.model_fields.items() if name not in HIDDEN]
 
 
-def _field(model: type[BaseModel], name: str, info: FieldInfo, choices: dict[str, str]) -> dict:
+def _field(model: type[BaseModel], name: str, info: FieldInfo, choices: dict[str, str],
+           within_optional: bool = False) -> dict:
     out: dict[str, Any] = {"name": name, "label": label(model, name)}
     annotation, optional = _unwrapped(info.annotation)
-    out.update(_widget(annotation, info, name, choices))
-    if not info.is_required():
+    out.update(_widget(annotation, info, name, choices,
+                       within_optional or not info.is_required()))
+    if within_optional or not info.is_required():
         out["required"] = False
     if info.description:
         out["hint"] = info.description
-    if info.default not in (None, ...) and not callable(info.default) and not optional:
+    if isinstance(info.default, (str, int, float)) and not optional:  # plain defaults only
         out["default"] = info.default
     return out
 
 
-def _widget(annotation: Any, info: FieldInfo, name: str, choices: dict[str, str]) -> dict:
+def _widget(annotation: Any, info: FieldInfo, name: str, choices: dict[str, str],
+            optional: bool = False) -> dict:
     origin = typing.get_origin(annotation)
     if annotation is bool:
         return {"widget": "boolean"}
@@ -103,13 +110,14 @@ def _widget(annotation: Any, info: FieldInfo, name: str, choices: dict[str, str]
     if origin is typing.Literal:
         return {"widget": "select", "options": _options(annotation, choices)}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {"widget": "object", "collapsed": True, "fields": fields(annotation, choices)}
+        return {"widget": "object", "collapsed": True,
+                "fields": fields(annotation, choices, optional)}
     if origin is list:
         item, _ = _unwrapped(typing.get_args(annotation)[0])
         if typing.get_origin(item) is typing.Literal:
             return {"widget": "select", "multiple": True, "options": _options(item, choices)}
         if isinstance(item, type) and issubclass(item, BaseModel):
-            return {"widget": "list", "collapsed": True, "fields": fields(item, choices)}
+            return {"widget": "list", "collapsed": False, "fields": fields(item, choices)}
         inner = _widget(item, FieldInfo(annotation=item), name, choices)
         return {"widget": "list", "field": {"name": name, "label": LABELS.get(name, name), **inner}}
     return {"widget": "text" if name in LONG_TEXT else "string"}
