@@ -71,6 +71,9 @@ def admin_files(project: Project) -> dict[str, AdminFile]:
     config = decap_config(_github_repo(settings.get("repo_url")),
                           str(settings.get("edit_branch") or "main"),
                           settings.get("site_url"), _areas(project))
+    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    if extra.get("editor_oauth_url"):  # the OAuth endpoint for GitHub sign-in
+        config["backend"]["base_url"] = str(extra["editor_oauth_url"])
     dist = assets.installed()
     body = (_SCRIPTS.format(main=assets.MAIN) if dist else
             _MISSING.format(version=escape(assets.VERSION)))
