@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.editor.api import answer
-from generator.editor.config import HIDDEN, LABELS, decap_config, label
+from generator.editor.config import HIDDEN, LABELS, decap_config, label, required
 from generator.model.club import Club
 from generator.model.content import ModuleMeta, StoryMeta
 
@@ -169,7 +169,9 @@ def test_every_field_has_a_vietnamese_label_and_the_model_s_hint_and_required_ma
                 continue
             field = shown[field_name]
             assert field["label"] == label(record, field_name) and field["label"]
-            assert field.get("required", True) is (info.is_required() and not optional)
+            assert field.get("required", True) is (required(info) and not optional)
+            if info.is_required() and not optional and not required(info):
+                assert info.annotation.__origin__ is list  # only a list may be required yet empty
             assert field.get("hint") == info.description
             inner = field.get("fields")
             if inner:
@@ -254,5 +256,13 @@ def test_the_editor_in_the_browser_lists_the_clubs_and_saves_one_line(mini):
         page.get_by_role("button", name="Công bố").first.click()
         page.get_by_text("Công bố ngay").click()
         assert wait_for(lambda: path.read_text("utf-8") != before, 30)
+        assert changed_lines(before, path.read_text("utf-8")) == ["-     total: 62",
+                                                                  "+     total: 63"]
+        # An edit the checks refuse: the editor shows the problem, the file stays as it was.
+        saved = path.read_text("utf-8")
+        page.get_by_label("Nữ").first.fill("700")
+        page.get_by_role("button", name="Công bố").first.click()
+        page.get_by_text("Công bố ngay").click()
+        page.get_by_text("members.women (700) lớn hơn total (63)").wait_for(timeout=30_000)
+        assert path.read_text("utf-8") == saved
         assert refused == []
-    assert changed_lines(before, path.read_text("utf-8")) == ["-     total: 62", "+     total: 63"]

@@ -82,13 +82,24 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, choices: dict[str
     annotation, optional = _unwrapped(info.annotation)
     out.update(_widget(annotation, info, name, choices,
                        within_optional or not info.is_required()))
-    if within_optional or not info.is_required():
+    if within_optional or not required(info):
         out["required"] = False
     if info.description:
         out["hint"] = info.description
     if isinstance(info.default, (str, int, float)) and not optional:  # plain defaults only
         out["default"] = info.default
     return out
+
+
+def required(info: FieldInfo) -> bool:
+    """Must be given, and given non-empty: a list without a minimum length may stay empty
+    (`areas: []`), which Decap's own check of a required field would refuse."""
+    if not info.is_required():
+        return False
+    annotation, _ = _unwrapped(info.annotation)
+    if typing.get_origin(annotation) is list:
+        return any(getattr(rule, "min_length", 0) for rule in info.metadata)
+    return True
 
 
 def _widget(annotation: Any, info: FieldInfo, name: str, choices: dict[str, str],

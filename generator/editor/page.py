@@ -42,6 +42,7 @@ _PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Biên tập nội dung – {site}</title>
+<link rel="icon" href="data:,">
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
 </head>
 <body>
