@@ -57,6 +57,21 @@ def test_saving_an_edited_member_count_changes_exactly_that_line(mini):
     assert changed_lines(before, path.read_text("utf-8")) == ["-     total: 62", "+     total: 63"]
 
 
+def test_a_new_member_count_is_added_and_empty_form_fields_are_left_out(mini):
+    path = mini.root / CLUB
+    before = path.read_text("utf-8")
+    edited = yaml.safe_load(before)
+    # As the form sends a new entry: the date as text, fields nobody filled empty, and an
+    # optional record (contact) opened but left blank.
+    edited["members"].append({"date": "2025-12-31", "total": 65, "women": 46, "older": "",
+                              "poor": None})
+    edited["contact"] = {"organisation": "", "phone": ""}
+    status, reply = persist(mini, CLUB, as_decap_writes(yaml.safe_dump(edited)))
+    assert status == 200, reply
+    assert changed_lines(before, path.read_text("utf-8")) == [
+        "+   - date: 2025-12-31", "+     total: 65", "+     women: 46"]
+
+
 def test_a_story_edit_keeps_the_body_and_the_other_lines(mini):
     from conftest import write_story
 

@@ -318,8 +318,8 @@ def _update(old: Any, new: Any, top: bool = False) -> None:
         for key in [k for k in old if k not in new and not (top and k in HIDDEN)]:
             del old[key]
         for key, value in new.items():
-            if _empty(value) and key not in old:
-                continue  # a field the form shows but nobody filled
+            if key not in old and _blank(_plain(value)):
+                continue  # a field (or a whole record) the form shows but nobody filled
             if _empty(value) and not isinstance(old.get(key), (list, dict)):
                 del old[key]
             elif key in old and _same_kind(old[key], value):
@@ -345,6 +345,10 @@ def _empty(value: Any) -> bool:
     return value is None or value == ""
 
 
+def _blank(value: Any) -> bool:
+    return _empty(value) or value == {} or value == []
+
+
 def _equal(old: Any, new: Any) -> bool:
     if isinstance(old, dt.date) and isinstance(new, str):
         return old.isoformat() == new
@@ -361,7 +365,7 @@ def _plain(value: Any) -> Any:
         except ValueError:
             return value
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if not _empty(v)}
+        return {k: plain for k, v in value.items() if not _blank(plain := _plain(v))}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
