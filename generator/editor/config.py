@@ -192,6 +192,8 @@ def decap_config(repo: str | None = None, branch: str = "main", site_url: str | 
         # Only on localhost; the address (ishc serve's own port) is set by admin/start.js.
         "local_backend": True,
         "publish_mode": "simple",
+        # File names of new stories as the project writes ids: "do-huyet-ap", not "đo-huyết-áp".
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": "content/photos", "public_folder": "/photos",
         "collections": collections(areas),
     }
