@@ -58,6 +58,12 @@ CHOICES: dict[str, str] = {
     "active": "Đang hoạt động", "paused": "Tạm ngừng", "dissolved": "Đã giải thể",
 }
 LONG_TEXT = {"summary", "summary_en", "question", "purpose"}  # several lines to write
+# A photo's file: chosen or uploaded in the editor's media library, kept in content/photos/ and
+# written as its bare file name, as the model wants (public_folder "").
+WIDGETS: dict[str, dict] = {
+    "Photo.file": {"widget": "image", "choose_url": False, "media_folder": "/content/photos",
+                   "public_folder": ""},
+}
 HIDDEN = {"private"}  # never shown in the editor; a save keeps it as it is (editor/api.py)
 
 
@@ -80,8 +86,8 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, choices: dict[str
            within_optional: bool = False) -> dict:
     out: dict[str, Any] = {"name": name, "label": label(model, name)}
     annotation, optional = _unwrapped(info.annotation)
-    out.update(_widget(annotation, info, name, choices,
-                       within_optional or not info.is_required()))
+    out.update(WIDGETS.get(f"{model.__name__}.{name}") or _widget(
+        annotation, info, name, choices, within_optional or not info.is_required()))
     if within_optional or not required(info):
         out["required"] = False
     if info.description:
@@ -121,7 +127,7 @@ def _widget(annotation: Any, info: FieldInfo, name: str, choices: dict[str, str]
     if origin is typing.Literal:
         return {"widget": "select", "options": _options(annotation, choices)}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {"widget": "object", "collapsed": True,
+        return {"widget": "object", "collapsed": False,
                 "fields": fields(annotation, choices, optional)}
     if origin is list:
         item, _ = _unwrapped(typing.get_args(annotation)[0])

@@ -21,11 +21,12 @@ FOLDER = "admin"
 # The editor's own policy, looser than the site's (theme_html.POLICY) where Decap needs it:
 # 'unsafe-eval' for the validator it compiles the configuration with (ajv), 'wasm-unsafe-eval'
 # for its WebAssembly, inline styles (emotion), blob: pictures being uploaded, and GitHub's API
-# for the published site's backend. Scripts still come only from the site itself.
+# for the published site's backend; blob: for reading a photo being uploaded. Scripts still come
+# only from the site itself.
 POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
           "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: "
           "https://avatars.githubusercontent.com; font-src 'self' data:; "
-          "connect-src 'self' https://api.github.com; object-src 'none'; base-uri 'self'; "
+          "connect-src 'self' blob: https://api.github.com; object-src 'none'; base-uri 'self'; "
           "form-action 'self'; frame-src 'none'")
 
 # Set before the bundle runs: start it by hand, so the local address can be given.
