@@ -292,3 +292,46 @@ def test_a_new_story_is_written_as_sent_when_it_passes_the_checks(mini):
     status, reply = persist(mini, "content/stories/chuyen-sai.md", wrong)
     assert status == 422 and "khong-co" in reply["error"]
     assert not (mini.content / "stories" / "chuyen-sai.md").exists()
+
+
+@pytest.mark.slow
+def test_a_story_photo_uploaded_in_the_browser_needs_consent_and_is_then_saved(mini, tmp_path):
+    """Publishing a story with a photo from /admin/: without the photo's consent the save is
+    refused and nothing is written (neither story nor photo); with it, both are."""
+    from PIL import Image
+
+    from benchmarks.browser import browser
+    from conftest import write_story
+    from generator.editor import assets
+    from test_serve import fetch, serving, wait_for
+
+    assets.fetch()
+    write_story(mini, "gop-gao", title="Góp gạo tiết kiệm", club="dong-hoang")
+    story = mini.content / "stories" / "gop-gao.md"
+    before = story.read_text("utf-8")
+    upload = tmp_path / "buoi-gop-gao.jpg"
+    Image.new("RGB", (900, 600), "teal").save(upload, "JPEG")
+    with serving(mini) as port, browser() as chromium:
+        assert wait_for(lambda: "decap-cms.js" in fetch(port, "admin/index.html"))
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"http://127.0.0.1:{port}/admin/")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Câu chuyện").first.click()
+        page.get_by_text("Góp gạo tiết kiệm").first.click()
+        page.get_by_role("button", name="Chọn một hình").first.click()
+        page.locator("input[type=file]").first.set_input_files(str(upload))
+        page.get_by_role("button", name="Lấy những cái đã chọn").click()
+        page.get_by_label("Chú thích ảnh").fill("Buổi góp gạo tháng 3")
+        page.get_by_role("button", name="Công bố").first.click()
+        page.get_by_text("Công bố ngay").click()
+        page.get_by_text("photo.consent").wait_for(timeout=30_000)
+        assert story.read_text("utf-8") == before
+        assert not (mini.content / "photos" / "buoi-gop-gao.jpg").exists()
+        page.get_by_label("Đã có đồng ý bằng văn bản").nth(1).check()
+        page.get_by_role("button", name="Công bố").first.click()
+        page.get_by_text("Công bố ngay").click()
+        assert wait_for(lambda: story.read_text("utf-8") != before, 30)
+    assert changed_lines(before, story.read_text("utf-8")) == [
+        "+ photo:", "+   file: buoi-gop-gao.jpg", "+   caption: Buổi góp gạo tháng 3",
+        "+   consent: true"]
+    assert (mini.content / "photos" / "buoi-gop-gao.jpg").read_bytes() == upload.read_bytes()
