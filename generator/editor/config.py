@@ -182,7 +182,9 @@ def collections(areas: dict[str, str] | None = None) -> list[dict]:
          "create": False, "delete": False, "identifier_field": "title",
          "description": "Nội dung bài giữ đủ năm mục ## theo thứ tự: Kế hoạch buổi học, Nội dung "
                         "chính, Hoạt động, Tài liệu phát tay, Câu hỏi ôn tập.",
-         "fields": fields(ModuleMeta, areas) + [body]},
+         # Markdown as written, first: a module's plan is a table, which the rich-text mode
+         # would rewrite.
+         "fields": fields(ModuleMeta, areas) + [{**body, "modes": ["raw", "rich_text"]}]},
     ]
 
 
