@@ -154,9 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     story.add_argument("--source", metavar="NGUỒN",
                        help="nơi câu chuyện đã đăng (bản tin, báo, báo cáo; ngày); không ghi thì "
                             "được hỏi")
-    story.add_argument("--id", dest="story_id", help="mã câu chuyện (tên tệp); mặc định tạo từ "
+    story.add_argument("--id", dest="story_id", metavar="MÃ",
+                       help="mã câu chuyện (tên tệp); mặc định tạo từ "
                                                       "tiêu đề")
-    story.add_argument("--date", type=_date, help="ngày YYYY-MM-DD (mặc định: hôm nay)")
+    story.add_argument("--date", type=_date, metavar="NGÀY",
+                       help="ngày YYYY-MM-DD (mặc định: hôm nay)")
     story.add_argument("--areas", default="", metavar="MẢNG,...",
                        help="mảng hoạt động, cách nhau dấu phẩy, ví dụ health,self_help")
     _add_lang(story)
