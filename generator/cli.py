@@ -155,8 +155,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="nơi câu chuyện đã đăng (bản tin, báo, báo cáo; ngày); không ghi thì "
                             "được hỏi")
     story.add_argument("--id", dest="story_id", metavar="MÃ",
-                       help="mã câu chuyện (tên tệp); mặc định tạo từ "
-                                                      "tiêu đề")
+                       help="mã câu chuyện (tên tệp); mặc định tạo từ tiêu đề")
     story.add_argument("--date", type=_date, metavar="NGÀY",
                        help="ngày YYYY-MM-DD (mặc định: hôm nay)")
     story.add_argument("--areas", default="", metavar="MẢNG,...",
