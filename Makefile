@@ -37,6 +37,9 @@ $(STAMP): pyproject.toml scripts/system-deps
 	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/pip.log 2>&1 && \
 	 $(BIN)/python -m pip install -e '.[test]' >> $(VENV)/pip.log 2>&1 || \
 	 { tail -30 $(VENV)/pip.log; echo "Cài đặt thất bại; xem $(VENV)/pip.log"; exit 1; }
+	@# The web editor (/admin/): Decap CMS from the npm registry, checked against its SHA-512,
+	@# into the user's cache; the build copies it into site/admin/ (never from a CDN).
+	@$(BIN)/python -m generator.editor.assets || echo "Bỏ qua trình biên tập web; chạy lại make setup khi có mạng."
 	@touch $(STAMP)
 
 clean:

@@ -143,6 +143,30 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000)
     serve.add_argument("--pdf", action="store_true", help="tạo cả sổ tay PDF mỗi lần")
     serve.set_defaults(run=_serve)
+
+    story = commands.add_parser(
+        "import-story", help="chuyển câu chuyện từ tệp Word (.docx) vào content/stories/",
+        description="Đọc tệp Word (đề mục, danh sách, chữ đậm, bảng, ảnh kèm chú thích) thành "
+                    "một câu chuyện thành công trong content/stories/, ảnh thu nhỏ cho web lưu "
+                    "vào content/photos/. Dòng đầu kiểu Heading 1 là tiêu đề; ảnh đầu tiên cùng "
+                    "chú thích (kiểu Caption) ngay dưới nó là ảnh của câu chuyện.")
+    story.add_argument("docx", type=Path, help="tệp Word, ví dụ cau-chuyen.docx")
+    story.add_argument("--club", required=True, metavar="MÃ",
+                       help="mã CLB mà câu chuyện kể về (tên tệp trong clubs/, không có .yaml)")
+    story.add_argument("--consent", metavar="BIÊN_BẢN",
+                       help="biên bản đồng ý bằng văn bản của người có tên, có ảnh (ví dụ: phiếu "
+                            "đồng ý ký ngày 12/3/2025, lưu tại Hội NCT xã); không ghi thì được hỏi")
+    story.add_argument("--source", metavar="NGUỒN",
+                       help="nơi câu chuyện đã đăng (bản tin, báo, báo cáo; ngày); không ghi thì "
+                            "được hỏi")
+    story.add_argument("--id", dest="story_id", metavar="MÃ",
+                       help="mã câu chuyện (tên tệp); mặc định tạo từ tiêu đề")
+    story.add_argument("--date", type=_date, metavar="NGÀY",
+                       help="ngày YYYY-MM-DD (mặc định: hôm nay)")
+    story.add_argument("--areas", default="", metavar="MẢNG,...",
+                       help="mảng hoạt động, cách nhau dấu phẩy, ví dụ health,self_help")
+    _add_lang(story)
+    story.set_defaults(run=_import_story)
     return _vietnamese(parser)
 
 
@@ -296,6 +320,36 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     return 0
+
+
+def _import_story(project: Project, args: argparse.Namespace) -> int:
+    from generator.story_import import ImportFailed, import_story
+
+    consent = args.consent if args.consent is not None else _ask(t("import.ask_consent"))
+    source = args.source if args.source is not None else _ask(t("import.ask_source"))
+    areas = tuple(a.strip() for a in args.areas.split(",") if a.strip())
+    try:
+        done = import_story(project, args.docx, args.club, consent, source or None,
+                            story_id=args.story_id, date=args.date, areas=areas)
+    except ImportFailed as err:
+        print(err, file=sys.stderr)
+        return 1
+    if not consent.strip():
+        print(t("import.no_consent"))
+    for note in done.notes:
+        print(note)
+    print(t("import.done", story=project.shown(done.story), photos=len(done.photos)))
+    return 0
+
+
+def _ask(question: str) -> str:
+    """An answer typed at the terminal; "" when nobody is there to answer (a script, CI)."""
+    if not sys.stdin.isatty():
+        return ""
+    try:
+        return input(question).strip()
+    except EOFError:
+        return ""
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -1165,6 +1165,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "excel.not_reported": (
         "Chưa báo cáo năm {year} ({count} CLB):",
         "Not reported for {year} ({count} clubs):"),
+
+    # --- ishc import-story (story_import.py) ----------------------------------------------
+    "import.unreadable": (
+        "không đọc được tệp {file}: {reason}",
+        "cannot read {file}: {reason}"),
+    "import.not_docx": (
+        "{file} không phải tệp Word .docx đọc được (tệp hỏng, hoặc là .doc cũ hay định dạng "
+        "khác); mở bằng Word hoặc LibreOffice rồi lưu lại dạng .docx",
+        "{file} is not a readable Word .docx file (damaged, or an old .doc or another format); "
+        "open it in Word or LibreOffice and save it as .docx"),
+    "import.no_title": (
+        "tài liệu không có tiêu đề: đặt tên câu chuyện ở dòng đầu, kiểu 'Heading 1' (Đề mục 1)",
+        "the document has no title: put the story's title on the first line, in the "
+        "'Heading 1' style"),
+    "import.exists": (
+        "{file} đã có; không ghi đè. Đặt mã khác bằng --id",
+        "{file} exists already; not overwritten. Choose another id with --id"),
+    "import.unknown_club": (
+        "không có CLB mã '{club}' trong clubs/ (mã là tên tệp, không có .yaml)",
+        "no club with id '{club}' in clubs/ (the id is the file name without .yaml)"),
+    "import.bad_picture": (
+        "ảnh {file} trong tài liệu không đọc được: {reason}",
+        "picture {file} in the document cannot be read: {reason}"),
+    "import.extra_photos": (
+        "Trang web chỉ đăng một ảnh đầu mỗi câu chuyện; {count} ảnh khác đã lưu vào "
+        "content/photos/ nhưng chưa đăng: {files}",
+        "The site shows one photo at the top of each story; {count} more were saved in "
+        "content/photos/ but are not shown: {files}"),
+    "import.done": (
+        "Đã tạo {story} và {photos} ảnh. Đọc lại, sửa tóm tắt và mảng hoạt động, rồi chạy: ishc check",
+        "Created {story} and {photos} photo(s). Read it, adjust the summary and areas, then run: "
+        "ishc check"),
+    "import.ask_consent": (
+        "Những người có tên hoặc ảnh trong câu chuyện đã đồng ý bằng văn bản chưa? Ghi biên bản "
+        "đồng ý (ví dụ: phiếu đồng ý ký ngày 12/3/2025, lưu tại Hội NCT xã), bỏ trống nếu chưa có: ",
+        "Have the people named or shown in the story agreed in writing? Describe the consent "
+        "record (e.g. consent forms signed 12/3/2025, kept at the commune association), or "
+        "leave empty if there is none: "),
+    "import.ask_source": (
+        "Câu chuyện đã đăng ở đâu (bản tin, báo, báo cáo; ngày)? ",
+        "Where was the story published (newsletter, paper, report; date)? "),
+    "import.no_consent": (
+        "Chưa có đồng ý: câu chuyện được lưu với consent: false, được kiểm tra nhưng không đăng.",
+        "No consent: the story is saved with consent: false, checked but not published."),
+
+    # --- the web editor's API (editor/api.py) ---------------------------------------------
+    "editor.outside": (
+        "không được sửa '{path}': trình biên tập chỉ ghi trong clubs/, content/stories/, "
+        "content/modules/ và content/photos/",
+        "'{path}' may not be edited: the editor writes only in clubs/, content/stories/, "
+        "content/modules/ and content/photos/"),
+    "editor.not_saved": (
+        "Chưa lưu: sửa các lỗi sau rồi lưu lại.",
+        "Not saved: fix these problems and save again."),
+    "editor.unreadable": (
+        "nội dung gửi lên không đọc được: {reason}",
+        "the content sent cannot be read: {reason}"),
+    "editor.not_a_photo": (
+        "'{path}' không phải ảnh .jpg, .png hoặc .webp",
+        "'{path}' is not a .jpg, .png or .webp photo"),
+    "editor.unknown_action": (
+        "trình biên tập yêu cầu việc chưa hỗ trợ: {action}",
+        "the editor asked for something not supported: {action}"),
 }
 
 

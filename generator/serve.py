@@ -60,7 +60,8 @@ def serve(project: Project, port: int = 8000, pdf: bool = False, interval: float
         observer = _watch(project, changed)
         try:
             _rebuild(project, out, pdf, state)
-            server = _server(port, functools.partial(_Handler, directory=str(out), state=state))
+            server = _server(port, functools.partial(_Handler, directory=str(out), state=state,
+                                                     project=project))
         except BaseException:
             observer.stop()
             raise
@@ -155,10 +156,55 @@ _BANNER = ('<div role="alert" style="position:sticky;top:0;z-index:10;background
 _EMPTY = '<!doctype html><html lang="vi"><meta charset="utf-8"><title>ishc serve</title><body></body></html>'
 
 
+# Decap CMS's local backend (editor/api.py): the web editor at /admin/ saves through it.
+API = "/api/v1"
+API_MAX_BYTES = 64_000_000  # a few photos, base64-encoded
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, state: State, **kwargs):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".yml": "text/yaml; charset=utf-8"}  # the editor's config.yml
+
+    def __init__(self, *args, state: State, project: Project | None = None, **kwargs):
         self.state = state
+        self.project = project
         super().__init__(*args, **kwargs)
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        if self.path.split("?")[0] != API or self.project is None:
+            self.send_error(404)
+            return
+        # Only the editor's page may write: another web site open in the same browser could
+        # post here too. A JSON request from elsewhere needs CORS, which is never granted, and
+        # a browser names the page's origin.
+        origin = self.headers.get("Origin")
+        host = self.headers.get("Host", "")
+        kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        length = int(self.headers.get("Content-Length") or 0)
+        if kind != "application/json" or (origin and origin.split("://", 1)[-1] != host):
+            self._send_json(403, {"error": "forbidden"})
+            return
+        if not 0 < length <= API_MAX_BYTES:
+            self._send_json(413, {"error": "too large"})
+            return
+        from generator.editor.api import answer
+
+        try:
+            body = json.loads(self.rfile.read(length))
+        except ValueError:
+            self._send_json(400, {"error": "JSON"})
+            return
+        status, reply = answer(self.project, body)
+        self._send_json(status, reply)
+
+    def _send_json(self, status: int, reply: object) -> None:
+        data = json.dumps(reply, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         if self.path.split("?")[0] == STATUS:
@@ -170,7 +216,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
+        if path.suffix == ".html" and path.is_file() and not self.path.startswith("/admin/"):
+            # Not the editor: a reload after each save would throw away what is being edited.
             self._send(self._page(path.read_text("utf-8")), "text/html; charset=utf-8")
             return
         if not path.exists() and self.state.error:

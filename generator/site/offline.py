@@ -26,7 +26,9 @@ def write_zip(site: Path, target: Path) -> Path:
     os.close(fd)
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            # Not the web editor (admin/): it needs `ishc serve` or GitHub, never a disk copy.
+            for path in sorted(p for p in site.rglob("*")
+                               if p.is_file() and p.relative_to(site).parts[0] != "admin"):
                 name = f"{folder}/{path.relative_to(site).as_posix()}"
                 info = zipfile.ZipInfo(name, _STAMP)
                 info.compress_type = (zipfile.ZIP_STORED if path.suffix in (".pdf", ".woff2", ".png", ".jpg")

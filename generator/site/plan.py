@@ -91,6 +91,7 @@ def plan_site(written: Written, project: Project, context: DataContext, clubs: C
     index = _Search(plan, output, project, written, stats, summaries)
     _pages_over_clubs(plan, output, context, clubs.keys, stats, summaries)
     _photos(plan, output, project, summaries, written.photos)
+    _admin(plan, output, project)
     _sitemap(plan, output, project)
     # Later builds may replace this folder (destination.py).
     plan[MARKER] = _bytes(output, MARKER, MARKER_TEXT.encode("utf-8"))
@@ -227,6 +228,18 @@ def _photos(plan: dict[str, Planned], output: Output, project: Project, summarie
             raise BuildFailed(t("photo.unreadable", file=f"content/photos/{name}",
                                 reason=str(err))) from err
         plan[f"photos/{name}"] = _copy(output, f"photos/{name}", key, copy)
+
+
+def _admin(plan: dict[str, Planned], output: Output, project: Project) -> None:
+    """/admin/: the web editor for association staff (editor/page.py)."""
+    from generator.editor.page import admin_files
+
+    for path, made in admin_files(project).items():
+        if made.source is not None:
+            plan[path] = _copy(output, path, made.key, made.source)
+        else:
+            plan[path] = Planned(made.key) if output.has(path, made.key) else Planned(
+                made.key, data=made.data)
 
 
 SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (sitemaps.org)
