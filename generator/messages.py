@@ -1179,6 +1179,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tài liệu không có tiêu đề: đặt tên câu chuyện ở dòng đầu, kiểu 'Heading 1' (Đề mục 1)",
         "the document has no title: put the story's title on the first line, in the "
         "'Heading 1' style"),
+    "import.source_file": (
+        "Tệp Word {file}, nhập ngày {date}",
+        "Word file {file}, imported on {date}"),
     "import.exists": (
         "{file} đã có; không ghi đè. Đặt mã khác bằng --id",
         "{file} exists already; not overwritten. Choose another id with --id"),

@@ -19,7 +19,6 @@ from generator.load.markdown import parse_markdown
 from generator.load.text import nfc
 from generator.load.yamlfile import YamlProblem
 from generator.messages import t
-from generator.model.content import StoryMeta
 from generator.project import Project
 
 # Word's built-in caption style (English and Vietnamese Word name it differently), mapped to a
@@ -67,8 +66,12 @@ def import_story(project: Project, docx: Path, club: str, consent: str, source: 
         if (photos / picture.file).exists():
             raise ImportFailed(t("import.exists", file=project.shown(photos / picture.file)))
     scaled = [_scaled(picture) for picture in pictures]
-    text = story_text(title, body, club, province, consent, source, pictures[:1],
-                      date or dt.date.today(), areas)
+    today = date or dt.date.today()
+    # An imported story is a real one: without a published source, the Word file itself and
+    # the day it came in are its provenance.
+    source = (source or "").strip() or t("import.source_file", file=docx.name,
+                                         date=today.strftime("%d/%m/%Y"))
+    text = story_text(title, body, club, province, consent, source, pictures[:1], today, areas)
     _check(project, text, target)
     photos.mkdir(parents=True, exist_ok=True)
     written = []
@@ -169,7 +172,7 @@ def _as_jpeg(data: bytes) -> bytes:
 
 
 def story_text(title: str, body: str, club: str, province: str, consent: str,
-               source: str | None, photos: list[Picture], date: dt.date,
+               source: str, photos: list[Picture], date: dt.date,
                areas: tuple[str, ...]) -> str:
     """The story file: front matter in the order content/README.md shows, then the body."""
     given = bool(consent.strip())
@@ -177,8 +180,7 @@ def story_text(title: str, body: str, club: str, province: str, consent: str,
              f"province: {_quoted(province)}", f"summary: {_quoted(summary(body, title))}",
              f"consent: {'true' if given else 'false'}"
              + (f"  # {_comment(consent)}" if given else "")]
-    if "source" in StoryMeta.model_fields and source:
-        lines.append(f"source: {_quoted(source)}")
+    lines.append(f"source: {_quoted(source)}")
     if areas:
         lines.append(f"areas: [{', '.join(areas)}]")
     if photos:
@@ -186,8 +188,6 @@ def story_text(title: str, body: str, club: str, province: str, consent: str,
         lines += ["photo:", f"  file: {photo.file}",
                   f"  caption: {_quoted(photo.caption or title)}",
                   f"  consent: {'true' if given else 'false'}"]
-    if source and "source" not in StoryMeta.model_fields:  # until the model records it
-        lines.append(f"# Nguồn: {_comment(source)}")
     return "\n".join(lines + ["---", "", body])
 
 

@@ -285,7 +285,7 @@ def test_the_editor_in_the_browser_lists_the_clubs_and_saves_one_line(mini):
 
 def test_a_new_story_is_written_as_sent_when_it_passes_the_checks(mini):
     raw = ("---\ntitle: Chuyện mới\ndate: 2025-06-01\nclub: dong-hoang\nsummary: Một câu.\n"
-           "consent: true\n---\nNội dung.\n")
+           "consent: true\nsource: Bản tin Hội NCT xã, số 2/2025\n---\nNội dung.\n")
     assert persist(mini, "content/stories/chuyen-moi.md", raw)[0] == 200
     assert (mini.content / "stories" / "chuyen-moi.md").read_text("utf-8") == raw
     wrong = raw.replace("club: dong-hoang", "club: khong-co")

@@ -55,10 +55,7 @@ def test_a_word_story_becomes_a_story_that_builds(mini, tmp_path):
                         "Bản tin Hội NCT xã, số 3/2025", date=dt.date(2025, 3, 20), areas=("self_help",))
     text = done.story.read_text("utf-8")
     assert text.startswith("---\ntitle: \"Góp gạo tiết kiệm: thôn Đông Hoàng")
-    from generator.model.content import StoryMeta
-
-    recorded = "source: \"Bản tin" if "source" in StoryMeta.model_fields else "# Nguồn: Bản tin"
-    assert recorded in text.split("---", 2)[1]
+    assert 'source: "Bản tin Hội NCT xã, số 3/2025"' in text.split("---", 2)[1]
     assert "consent: true" in text and "province: \"Hà Nội\"" in text
     assert "một bơ gạo" in text and "**một bơ gạo**" in text
     assert re.search(r"^## Cách làm$", text, re.M)
@@ -81,6 +78,8 @@ def test_more_pictures_are_kept_beside_the_story_and_named(mini, tmp_path):
     word_story(docx, pictures=2)
     done = import_story(mini, docx, "dong-hoang", "Phiếu đồng ý", None, story_id="hai-anh")
     assert [p.name for p in done.photos] == ["hai-anh-1.jpg", "hai-anh-2.jpg"]
+    # No published source: the Word file and the day it came in are the story's provenance.
+    assert "source: \"Tệp Word hai-anh.docx, nhập ngày" in done.story.read_text("utf-8")
     assert len(done.notes) == 1 and "hai-anh-2.jpg" in done.notes[0]
 
 

@@ -52,6 +52,7 @@ LABELS: dict[str, str] = {
     "quiz": "Câu hỏi trắc nghiệm", "question": "Câu hỏi", "options": "Bốn phương án",
     "answer": "Phương án đúng", "summary_en": "Tóm tắt tiếng Anh", "sources": "Nguồn",
     "source": "Nơi đã đăng", "illustrative": "Câu chuyện minh họa (giả định)",
+    "key": "Mã nguồn (trong content/sources.yaml)", "at": "Điều, chương, trang",
 }
 # Labels of fixed choices; a choice without one shows as it is written in the file.
 CHOICES: dict[str, str] = {
