@@ -149,3 +149,22 @@ def test_a_course_builds_into_a_page_and_a_pack(mini, tmp_path):
     assert "A. Tồn đầu kỳ + thu − chi" in text and "B. Ngay trong ngày, có phiếu thu" in text
     widths = {round(pdf[i].get_size()[0]) for i in range(len(pdf))}
     assert widths == {595, 842}  # portrait pages, and landscape attendance and certificate
+
+
+def test_a_module_may_link_to_a_course_page_which_print_keeps_as_words(mini):
+    from generator.build import load_portal
+    from generator.handbooks.compose import Composer
+
+    write_course(mini, GOOD)
+    module = mini.content / "modules" / "so-quy.md"
+    text = module.read_text("utf-8")
+    module.write_text(text.replace("Sổ quỹ ghi mọi khoản", "Xem [khóa thử](../training/courses/thu.md). "
+                                   "Sổ quỹ ghi mọi khoản"), "utf-8")
+    assert problems_of(mini) == []
+    portal, _ = load_portal(mini)
+    book = Composer(portal, mini).handbooks()[0].html
+    assert "<em>khóa thử</em>" in book and "training/courses" not in book
+    module.write_text(text.replace("Sổ quỹ ghi mọi khoản", "Xem [khóa](../training/courses/khong-co.md). "
+                                   "Sổ quỹ ghi mọi khoản"), "utf-8")
+    [problem] = problems_of(mini)
+    assert "khong-co.md" in problem

@@ -20,6 +20,7 @@ from generator.templating import template_env
 
 _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 _MODULE_LINK = re.compile(r'<a href="([a-z0-9-]+)\.md(?:#([^"]*))?">(.*?)</a>', re.S)
+_COURSE_LINK = re.compile(r'<a href="\.\./training/courses/[a-z0-9-]+\.md">(.*?)</a>', re.S)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class Composer:
         # Every module's headings share names ("Hoạt động", ...): prefix ids to keep them unique.
         html = html.replace(' id="', f' id="{anchor}--').replace('href="#', f'href="#{anchor}--')
         html = _MODULE_LINK.sub(lambda m: _link(m, in_book), html)
+        # A course's page is on the site only: in print its name stays, without a link.
+        html = _COURSE_LINK.sub(r"<em>\1</em>", html)
         sections = [Section(a, Markup(t)) for a, t in _HEADING.findall(html)]
         return Chapter(module, anchor, Markup(html), sections, self.qr(module))
 

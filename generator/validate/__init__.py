@@ -43,7 +43,8 @@ def validate(sources: Sources, today: dt.date | None = None
         problems.extend(_citations(sources.modules, registry))
         problems.extend(_unused_sources(sources.references, sources.modules, registry))
     present = {PurePosixPath(src.path).stem for src in sources.modules}
-    problems.extend(_module_links(modules, present))
+    courses_present = {PurePosixPath(doc.path).stem for doc in sources.courses}
+    problems.extend(_module_links(modules, present, courses_present))
     if catalogue:
         problems.extend(_catalogue_links(sources.catalogue, catalogue, modules, present))
     courses = check_courses(sources.courses, modules, catalogue, problems)
@@ -128,16 +129,22 @@ def _catalogue_links(doc: YamlDocument, catalogue: Catalogue, modules: dict[str,
 
 
 _MD_LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)\s]*)?\)")
+_COURSE_LINK = re.compile(r"^\.\./training/courses/([a-z0-9-]+)\.md$")
 
 
-def _module_links(modules: dict[str, Module], present: set[str]) -> list[Problem]:
-    """Links between modules are written [text](other-id.md); each must name a module file."""
+def _module_links(modules: dict[str, Module], present: set[str],
+                  courses: set[str] = frozenset()) -> list[Problem]:
+    """Links between modules are written [text](other-id.md); each must name a module file. A
+    module may also link to a course's page: [text](../training/courses/<course-id>.md)."""
     problems = []
     for module in modules.values():
         for offset, line in enumerate(module.body.splitlines()):
             for match in _MD_LINK.finditer(line):
                 target = match.group(1)
                 stem = target[:-3]
+                course = _COURSE_LINK.match(target)
+                if course and course.group(1) in courses:
+                    continue
                 if stem not in present:
                     close = difflib.get_close_matches(stem, sorted(present), n=1)
                     problems.append(Problem(module.path, module.body_line + offset,
