@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test check serve bench setup clean visual-references
+.PHONY: site test check serve bench setup clean visual-references guide-screenshots
 
 site: $(STAMP)
 	$(BIN)/ishc build
@@ -26,6 +26,11 @@ bench: $(STAMP)
 # Print layout references for tests/test_visual.py: write them again after a reviewed change.
 visual-references: $(STAMP)
 	$(BIN)/python tests/visual_pages.py
+
+# The guides' screenshots (content/screenshots/): tests/test_guide.py walks through each guide in
+# the browser and takes them again; look at them before committing.
+guide-screenshots: $(STAMP)
+	ISHC_SCREENSHOTS=content/screenshots $(BIN)/python -m pytest -q tests/test_guide.py
 
 setup: $(STAMP)
 

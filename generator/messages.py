@@ -650,6 +650,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.missing.hint": (
         "Kiểm tra tên tệp trong content/figures/ (phân biệt chữ hoa, chữ thường).",
         "Check the file name in content/figures/ (upper and lower case differ)."),
+    "page.image_not_in_folder": (
+        "hình '{src}' không nằm trong content/figures/ hay content/screenshots/",
+        "the image '{src}' is in neither content/figures/ nor content/screenshots/"),
+    "page.image_not_in_folder.hint": (
+        "Ảnh chụp màn hình để trong content/screenshots/ và viết ../screenshots/<tên tệp>; bản vẽ "
+        "để trong content/figures/ và viết ../figures/<tên tệp>.",
+        "Put a screenshot in content/screenshots/ and write ../screenshots/<file name>; a drawing "
+        "in content/figures/ and write ../figures/<file name>."),
+    "screenshot.not_png": (
+        "ảnh chụp màn hình phải là tệp PNG",
+        "a screenshot must be a PNG file"),
+    "screenshot.too_big": (
+        "ảnh chụp màn hình lớn quá 400 KB",
+        "the screenshot is larger than 400 KB"),
+    "screenshot.missing.hint": (
+        "Kiểm tra tên tệp trong content/screenshots/; ảnh của các trang hướng dẫn do lệnh make "
+        "guide-screenshots chụp.",
+        "Check the file name in content/screenshots/; the guides' pictures are taken by make "
+        "guide-screenshots."),
+    "screenshot.hint": (
+        "Các ảnh trong content/screenshots/ do lệnh make guide-screenshots chụp lại; đừng sửa tay. "
+        "Ảnh tự thêm thì lưu PNG, chiều rộng không quá 1280 điểm ảnh.",
+        "The pictures in content/screenshots/ are taken again by make guide-screenshots; do not edit "
+        "them by hand. Save one of your own as PNG, no wider than 1280 pixels."),
     "figure.not_svg": (
         "tệp hình phải là bản vẽ SVG",
         "a figure file must be an SVG drawing"),

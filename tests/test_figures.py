@@ -148,3 +148,60 @@ def test_a_handbook_prints_only_the_terms_its_lessons_use():
              GlossaryTerm(vi="Quỹ", en="Fund", definition=".")]
     used = [t.vi for t in glossary_for(terms, [Lesson])]
     assert used == ["Phiếu thu", "Ban Chủ nhiệm", "Hộ nghèo, hộ cận nghèo", "Quỹ"]
+
+
+def _guide(project: Project, body: str) -> str:
+    """A free page (a guide) with body; its path."""
+    path = project.content / "pages" / "huong-dan.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"---\ntitle: Hướng dẫn\n---\nMở đầu.\n\n{body}\n", "utf-8")
+    return "content/pages/huong-dan.md"
+
+
+def _png(project: Project, name: str, data: bytes | None = None) -> None:
+    from PIL import Image
+
+    folder = project.content / "screenshots"
+    folder.mkdir(exist_ok=True)
+    if data is None:
+        Image.new("RGB", (40, 30), "teal").save(folder / name)
+    else:
+        (folder / name).write_bytes(data)
+
+
+SHOT = '![Danh sách CLB trong trang biên tập](../screenshots/danh-sach.png "Danh sách CLB")'
+
+
+def test_a_guide_shows_its_screenshots_numbered_and_published(mini, tmp_path):
+    _png(mini, "danh-sach.png")
+    _guide(mini, f"{SHOT}\n\n{FIGURE}\n")
+    out = tmp_path / "site"
+    build(mini, out, pdf=False)
+    page = (out / "huong-dan.html").read_text("utf-8")
+    assert '<img src="screenshots/danh-sach.png" alt="Danh sách CLB trong trang biên tập">' in page
+    assert "Hình 1.</span> Danh sách CLB</figcaption>" in page
+    assert "Hình 2.</span> Cách tính số tồn</figcaption>" in page
+    assert (out / "screenshots" / "danh-sach.png").read_bytes() == (
+        mini.content / "screenshots" / "danh-sach.png").read_bytes()
+    assert (out / "figures" / "so-ton.svg").is_file()
+
+
+def test_a_guide_s_missing_screenshot_is_reported_at_its_line(mini):
+    _png(mini, "danh-sach-clb.png")
+    path = _guide(mini, SHOT)
+    [problem] = problems_of(mini)
+    assert problem.startswith(f"{path}:6:1:") and "danh-sach.png" in problem
+    assert "danh-sach-clb.png" in problem  # the close name
+
+
+def test_a_screenshot_that_is_no_png_is_refused(mini):
+    _png(mini, "danh-sach.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    _guide(mini, SHOT)
+    [problem] = problems_of(mini)
+    assert problem.startswith("content/screenshots/danh-sach.png:1:1:") and "PNG" in problem
+
+
+def test_a_module_may_not_show_a_screenshot(mini):
+    _png(mini, "danh-sach.png")
+    edit(mini, MODULE, "../figures/so-ton.svg", "../screenshots/danh-sach.png")
+    assert any("content/figures/" in p for p in problems_of(mini))

@@ -167,6 +167,9 @@ def collections(areas: dict[str, str] | None = None) -> list[dict]:
         {"name": "clubs", "label": "CLB", "label_singular": "CLB", "folder": "clubs",
          "extension": "yaml", "format": "yaml", "create": False, "delete": False,
          "identifier_field": "name",
+         # A club has no page to preview here: the pane showed its fields as bare text and
+         # took half the screen of the form.
+         "editor": {"preview": False},
          "summary": "{{name}} – {{place.commune}}, {{place.province}}",
          "description": "Mỗi CLB một tệp clubs/<tỉnh>/<mã>.yaml. Thêm CLB mới bằng lệnh "
                         "ishc new club (đặt tệp đúng thư mục tỉnh).",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.markdown import MarkdownSource, read_markdown_file
-from generator.load.svg import FigureFile, read_figure
+from generator.load.svg import FigureFile, Screenshot, read_figure, read_screenshot
 from generator.load.yamlfile import YamlDocument, YamlProblem, read_yaml_file
 from generator.messages import t
 from generator.problems import Problem
@@ -42,6 +42,7 @@ class Sources:
     club_files: list[ClubFile] = field(default_factory=list)  # read and checked one by one
     photos: frozenset[str] = frozenset()  # file names in content/photos/
     figures: dict[str, FigureFile] = field(default_factory=dict)  # content/figures/, by name
+    screenshots: dict[str, Screenshot] = field(default_factory=dict)  # content/screenshots/
     modules: list[MarkdownSource] = field(default_factory=list)
     courses: list[YamlDocument] = field(default_factory=list)  # content/courses/*.yaml
     trainings: list[YamlDocument] = field(default_factory=list)  # content/trainings/*.yaml
@@ -95,14 +96,16 @@ def load_sources(project: Project) -> Sources:
         sources.photos = frozenset(p.name for p in photos.iterdir()
                                    if p.is_file() and not p.is_symlink())
     sources.figures = figure_files(project, sources.problems)
+    sources.screenshots = figure_files(project, sources.problems, "screenshots", read_screenshot)
     sources.problems.extend(stray_club_files(project))
     return sources
 
 
-def figure_files(project: Project, problems: list[Problem]) -> dict[str, FigureFile]:
-    """content/figures/*, each read and parsed; links and odd files are refused unread, like
-    photos: a link could publish any file of the machine."""
-    folder = project.content / "figures"
+def figure_files(project: Project, problems: list[Problem], folder_name: str = "figures",
+                 read=read_figure) -> dict:
+    """content/figures/* (or the screenshots), each read; links and odd files are refused
+    unread, like photos: a link could publish any file of the machine."""
+    folder = project.content / folder_name
     if not folder.is_dir():
         return {}
     found = {}
@@ -114,7 +117,7 @@ def figure_files(project: Project, problems: list[Problem]) -> dict[str, FigureF
             problems.append(Problem(shown, 1, 1, t("file.not_regular"), t("file.irregular.hint")))
             continue
         try:
-            found[path.name] = read_figure(path, shown)
+            found[path.name] = read(path, shown)
         except YamlProblem as err:
             problems.append(err.problem)
     return found

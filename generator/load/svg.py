@@ -1,4 +1,5 @@
-"""Figure files (content/figures/*.svg): read and parsed into their elements, with lines.
+"""Figure files (content/figures/*.svg): read and parsed into their elements, with lines; and
+the guides' screenshots (content/screenshots/*.png), whose header is read.
 
 An SVG is a document a browser runs when it is opened on its own: the checks
 (validate/figures.py) look at every element and attribute, so the parse keeps them all. Expat
@@ -82,3 +83,32 @@ def parse_svg(data: bytes, name: str, shown: str) -> FigureFile:
         element = elements[index]
         elements[index] = Element(element.line, element.tag, element.attributes, "".join(parts))
     return FigureFile(name, shown, tuple(elements))
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    """A picture of content/screenshots/ (a guide's screen, taken by the browser tests): a PNG
+    whose size is read from its header, or why it could not be read."""
+
+    name: str
+    shown: str  # content/screenshots/<name>
+    width: int = 0
+    height: int = 0
+    error: str | None = None  # "not_png" / "too_big"
+
+
+SCREENSHOT_MAX_BYTES = 400 * 1024  # a phone screen in 64 colours is 20-80 KB
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def read_screenshot(path: Path, shown: str) -> Screenshot:
+    if path.suffix.lower() != ".png":
+        return Screenshot(path.name, shown, error="not_png")
+    if path.stat().st_size > SCREENSHOT_MAX_BYTES:
+        return Screenshot(path.name, shown, error="too_big")
+    with path.open("rb") as handle:
+        head = handle.read(24)
+    if not head.startswith(_PNG) or head[12:16] != b"IHDR":
+        return Screenshot(path.name, shown, error="not_png")
+    return Screenshot(path.name, shown, int.from_bytes(head[16:20], "big"),
+                      int.from_bytes(head[20:24], "big"))

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from generator import fonts
 from generator.cache import combine, digest
-from generator.figures import FOLDER, images_in, numbered
+from generator.figures import FOLDER, SCREENSHOTS, images_in, numbered
 from generator.load.text import fold, slugify, sort_key
 from generator.markdown import site_config
 from generator.model.club import RATING_LEVELS
@@ -73,9 +73,9 @@ def written_tree(portal: Portal, printed: list, project: Project) -> WrittenTree
 
     home = next((p for p in portal.pages if p.name == "index"), None)
     stories = sorted(portal.stories, key=lambda s: s.meta.date, reverse=True)
-    page("index.md", "home.md.j2", intro=home.body if home else "", stories=stories)
+    page("index.md", "home.md.j2", intro=_page_body(home) if home else "", stories=stories)
     for extra in sorted((p for p in portal.pages if p.name != "index"), key=lambda p: p.meta.order):
-        page(f"{extra.name}.md", "page.md.j2", page=extra)
+        page(f"{extra.name}.md", "page.md.j2", page=extra, body=_page_body(extra))
 
     _training(portal, page)
     if portal.courses:
@@ -128,13 +128,23 @@ def _training(portal: Portal, page) -> None:
              body=body, neighbours=neighbours)
 
 
+def _page_body(page) -> str:
+    """A free page's body with its figures and screenshots numbered; pages sit at the top of
+    the site, beside the folders the pictures are copied to."""
+    return numbered(page.body, None, lambda name: f"{FOLDER}/{name}",
+                    screenshot_for=lambda name: f"{SCREENSHOTS}/{name}")
+
+
 def _figures(portal: Portal, project: Project, tree: WrittenTree) -> None:
-    """The figure files the modules show (checked by validate/figures.py), beside their pages."""
-    names = {image.name for module in portal.modules.values()
-             for image in images_in(module.body) if image.name}
-    for name in sorted(names):
-        path = project.content / FOLDER / name
-        tree.files[f"{FOLDER}/{name}"] = (path, _file_digest(path))
+    """The figure files the modules and pages show and the pages' screenshots (checked by
+    validate/figures.py), copied once each."""
+    bodies = [m.body for m in portal.modules.values()] + [p.body for p in portal.pages]
+    images = [image for body in bodies for image in images_in(body)]
+    for folder, names in ((FOLDER, {i.name for i in images if i.name}),
+                          (SCREENSHOTS, {i.screenshot for i in images if i.screenshot})):
+        for name in sorted(names):
+            path = project.content / folder / name
+            tree.files[f"{folder}/{name}"] = (path, _file_digest(path))
 
 
 def _sources_in_order(portal: Portal) -> list[tuple[str, object]]:

@@ -23,7 +23,7 @@ from generator.validate.clubs import ClubRules, photo_problems
 from generator.validate.courses import check_courses
 from generator.validate.trainings import check_trainings
 from generator.validate.fields import parse_record
-from generator.validate.figures import figure_file_problems, image_problems
+from generator.validate.figures import figure_file_problems, image_problems, screenshot_problems
 from generator.validate.html_policy import findings
 from generator.model.personal import personal_data
 
@@ -63,6 +63,8 @@ def validate(sources: Sources, today: dt.date | None = None
              for p in sources.pages if (meta := parse_record(p.meta, PageMeta, problems=problems))]
     for page in sources.pages:
         problems.extend(html_problems(page))
+        problems.extend(image_problems(page, sources.figures, sources.screenshots))
+    problems.extend(screenshot_problems(sources.screenshots))
     if any(p.severity == "error" for p in problems) or catalogue is None:
         return None, rules, problems
     # A story without the consent of the people in it is checked, and never published.

@@ -8,7 +8,7 @@ import re
 
 from generator.figures import images_in
 from generator.load.markdown import MarkdownSource
-from generator.load.svg import FigureFile
+from generator.load.svg import FigureFile, Screenshot
 from generator.messages import t
 from generator.problems import Problem
 
@@ -19,8 +19,11 @@ _FORBIDDEN = frozenset({"script", "foreignObject", "iframe", "embed", "object", 
 _REMOTE = re.compile(r"url\(\s*['\"]?(?!#)|@import", re.I)
 
 
-def image_problems(src: MarkdownSource, figures: dict[str, FigureFile]) -> list[Problem]:
-    """A module's images at their lines: missing alt text, caption or file."""
+def image_problems(src: MarkdownSource, figures: dict[str, FigureFile],
+                   screenshots: dict[str, Screenshot] | None = None) -> list[Problem]:
+    """A module's images at their lines: missing alt text, caption or file. screenshots: given
+    for a page, which may also show the guides' screenshots (a module shows drawings only: it
+    is printed too)."""
     problems = []
     images = images_in(src.body)
     for image in images:
@@ -35,17 +38,34 @@ def image_problems(src: MarkdownSource, figures: dict[str, FigureFile]) -> list[
             problem("figure.no_alt", "figure.no_alt.hint")
         if image.caption == "":
             problem("figure.no_caption", "figure.no_caption.hint")
-        if image.name is None:
-            problem("figure.not_in_folder", "figure.not_in_folder.hint")
-        elif image.name not in figures:
-            close = difflib.get_close_matches(image.name, list(figures), n=3)
-            problems.append(Problem(src.path, line, 1, t("figure.missing", src=image.src),
-                                    t("hint.did_you_mean", name=close[0]) if close
-                                    else t("figure.missing.hint")))
-    if all(image.caption is None for image in images):
+        if screenshots is not None and image.screenshot is not None:
+            problems += _missing(src.path, line, image.src, image.screenshot, screenshots,
+                                 "screenshot.missing.hint")
+        elif image.name is None:
+            problem("figure.not_in_folder" if screenshots is None else "page.image_not_in_folder",
+                    "figure.not_in_folder.hint" if screenshots is None
+                    else "page.image_not_in_folder.hint")
+        else:
+            problems += _missing(src.path, line, image.src, image.name, figures)
+    if screenshots is None and all(image.caption is None for image in images):
         problems.append(Problem(src.path, src.body_line, 1, t("module.no_figure"),
                                 t("module.no_figure.hint"), "warning"))
     return problems
+
+
+def _missing(path: str, line: int, written: str, name: str, files: dict,
+             hint: str = "figure.missing.hint") -> list[Problem]:
+    if name in files:
+        return []
+    close = difflib.get_close_matches(name, list(files), n=3)
+    return [Problem(path, line, 1, t("figure.missing", src=written),
+                    t("hint.did_you_mean", name=close[0]) if close else t(hint))]
+
+
+def screenshot_problems(screenshots: dict[str, Screenshot]) -> list[Problem]:
+    keys = {"not_png": "screenshot.not_png", "too_big": "screenshot.too_big"}
+    return [Problem(shot.shown, 1, 1, t(keys[shot.error]), t("screenshot.hint"))
+            for shot in screenshots.values() if shot.error]
 
 
 def figure_file_problems(figures: dict[str, FigureFile]) -> list[Problem]:
