@@ -700,3 +700,57 @@ def test_large_print_sets_what_is_read_at_twelve_points_and_the_booklet_at_eleve
             assert body >= 14 and min(sizes) >= 12, (book.filename, sorted(set(sizes))[:5])
         if book.variant.name == "a5":
             assert body >= 11, (book.filename, body)
+
+
+def _page_lines(page, body: float, halves: bool) -> list[list[tuple[float, float]]]:
+    """The lines of text of a page, top to bottom: (largest size in pt, share of bold
+    characters); halves: the page is an imposed sheet of two A5 pages, each read on its own.
+    The running head (small type in the top tenth) and the page number (digits alone in the
+    bottom tenth) are left out."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium
+
+    text, width, height = page.get_textpage(), page.get_width(), page.get_height()
+    rows: dict[tuple[int, int], list] = {}
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for i in range(text.count_chars()):
+        char = text.get_text_range(i, 1)
+        if char.isspace():
+            continue
+        pdfium.FPDFText_GetCharOrigin(text.raw, i, x, y)  # on the baseline: q and ỹ alike
+        key = (int(halves and x.value > width / 2), round(y.value / 3))
+        rows.setdefault(key, []).append((char, pdfium.FPDFText_GetFontSize(text.raw, i) * 0.75,
+                                         pdfium.FPDFText_GetFontWeight(text.raw, i) >= 600))
+    pages: list[list] = [[], []] if halves else [[]]
+    for (half, baseline), chars in sorted(rows.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        words, size = "".join(c[0] for c in chars), max(c[1] for c in chars)
+        if baseline * 3 > 0.9 * height and size < body * 0.95:
+            continue  # the running head
+        if baseline * 3 < 0.1 * height and words.isdigit():
+            continue  # the page number
+        pages[half].append((size, sum(c[2] for c in chars) / len(chars)))
+    return pages
+
+
+def test_no_heading_ends_a_page_and_no_page_holds_only_a_line_or_two(example_build):
+    """Every handbook in every variant: the last line of a page is never a heading (larger
+    than the text and bold), and a page with text has at least three lines of it."""
+    import pypdfium2
+
+    _, result = example_build
+    faults = []
+    for book in result.handbooks:
+        sizes = _sizes(book.path)
+        body = max(set(sizes), key=sizes.count)
+        document = pypdfium2.PdfDocument(book.path)
+        for number, page in enumerate(document, 1):
+            for lines in _page_lines(page, body, halves=book.variant.booklet):
+                if not lines:
+                    continue  # a blank page, or the cover's half
+                size, bold = lines[-1]
+                if len(lines) > 1 and size >= body * 1.15 and bold > 0.8:
+                    faults.append((book.filename, number, "heading at the foot"))
+                if len(lines) <= 2 and number > 1:
+                    faults.append((book.filename, number, f"{len(lines)} lines"))
+    assert faults == [], faults
