@@ -47,6 +47,21 @@ def test_the_api_lists_the_clubs_and_reads_one(mini):
     assert entry["data"] == (mini.root / CLUB).read_text("utf-8") and len(entry["file"]["id"]) == 64
 
 
+def test_each_province_is_a_collection_of_its_own_clubs(mini):
+    """Decap reads a whole collection when it opens it: one per province, not one of 21,000."""
+    from generator.editor.page import admin_files
+
+    config = yaml.safe_load(admin_files(mini)["admin/config.yml"].data)
+    clubs = [(c["label"], c["folder"]) for c in config["collections"] if c["name"].startswith("clubs")]
+    assert clubs == [("CLB Hà Nội", "clubs/ha-noi"), ("CLB Hải Phòng", "clubs/hai-phong")]
+    status, entries = answer(mini, {"action": "entriesByFolder", "params": {
+        "folder": "clubs/ha-noi", "extension": "yaml", "depth": 1}})
+    assert status == 200 and [e["file"]["path"] for e in entries] == [CLUB]
+    for folder in ("clubs/..", "clubs/ha-noi/..", "clubs/.ha-noi", "clubs/Ha-Noi/x"):
+        status, _ = answer(mini, {"action": "entriesByFolder", "params": {"folder": folder}})
+        assert status != 200, folder
+
+
 def test_saving_an_edited_member_count_changes_exactly_that_line(mini):
     path = mini.root / CLUB
     before = path.read_text("utf-8")
@@ -172,8 +187,8 @@ def _inside(annotation):
 
 @pytest.mark.parametrize("model", [Club, StoryMeta, ModuleMeta])
 def test_every_field_has_a_vietnamese_label_and_the_model_s_hint_and_required_mark(model):
-    config = decap_config("hoi-nct/ishc")
-    name = {Club: "clubs", StoryMeta: "stories", ModuleMeta: "modules"}[model]
+    config = decap_config("hoi-nct/ishc", provinces=[("ha-noi", "Hà Nội")])
+    name = {Club: "clubs-ha-noi", StoryMeta: "stories", ModuleMeta: "modules"}[model]
     collection = next(c for c in config["collections"] if c["name"] == name)
 
     def walk(record, fields, optional=False):
@@ -235,7 +250,8 @@ def test_the_built_site_has_the_editor_page_with_its_own_policy(mini, tmp_path):
     assert directives["object-src"] == ["'none'"] and directives["frame-src"] == ["'none'"]
     config = yaml.safe_load((admin / "config.yml").read_text("utf-8"))
     assert config["locale"] == "vi" and config["local_backend"] is True
-    assert [c["name"] for c in config["collections"]] == ["clubs", "stories", "modules"]
+    assert [c["name"] for c in config["collections"]] == [
+        "clubs-ha-noi", "clubs-hai-phong", "stories", "modules"]
     if assets.installed():
         assert (admin / assets.MAIN).stat().st_size > 1_000_000
         assert '<script src="decap-cms.js">' in page
@@ -265,7 +281,7 @@ def test_the_editor_in_the_browser_lists_the_clubs_and_saves_one_line(mini):
                 if "Content Security Policy" in m.text else None)
         page.goto(f"http://127.0.0.1:{port}/admin/")
         page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("thôn Ninh Xá").first.wait_for(timeout=30_000)
+        page.get_by_text("thôn Đông Hoàng – Xã Sóc Sơn").wait_for(timeout=30_000)
         page.get_by_text("thôn Đông Hoàng – Xã Sóc Sơn").click()
         page.get_by_label("Tổng số thành viên").fill("63")
         page.get_by_role("button", name="Công bố").first.click()

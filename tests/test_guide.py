@@ -102,6 +102,7 @@ def test_editing_a_club_in_the_browser_as_the_guide_says(example, shots):
     with serving(example) as port, browser() as chromium:
         assert wait_for(lambda: "decap-cms.js" in fetch(port, "admin/index.html"))
         page = _open_editor(chromium, port)
+        page.get_by_role("link", name="CLB Hà Nội").click()
         page.get_by_text("thôn Đông Lão – Xã Ứng Hòa").wait_for(timeout=30_000)
         keep(page.screenshot(), shots, "bien-tap-danh-sach-clb.png")
         page.get_by_text("thôn Đông Lão – Xã Ứng Hòa").click()

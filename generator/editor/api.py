@@ -152,6 +152,8 @@ def _area(folder: str) -> Area:
     for area in AREAS:
         if folder == area.folder:
             return area
+    if re.fullmatch(r"clubs/[a-z0-9]+(?:-[a-z0-9]+)*", folder):
+        return Area(folder, (".yaml",), 1)  # a province's clubs: a collection of their own
     raise Refused(t("editor.outside", path=folder[:200]))
 
 

@@ -161,19 +161,24 @@ def _unwrapped(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
-def collections(areas: dict[str, str] | None = None) -> list[dict]:
+def collections(areas: dict[str, str] | None = None,
+                provinces: list[tuple[str, str]] | None = None) -> list[dict]:
+    """provinces: (folder, name) of the provinces that have clubs: a collection each. Decap
+    reads every file of a collection when it opens it; one of all 21,000 clubs would be some
+    40 MB, one province's at most a few."""
     body = {"name": "body", "label": "Nội dung", "widget": "markdown"}
+    clubs = {"label_singular": "CLB", "extension": "yaml", "format": "yaml", "create": False,
+             "delete": False, "identifier_field": "name",
+             # A club has no page to preview here: the pane showed its fields as bare text and
+             # took half the screen of the form.
+             "editor": {"preview": False},
+             "summary": "{{name}} – {{place.commune}}",
+             "fields": fields(Club, areas)}
     return [
-        {"name": "clubs", "label": "CLB", "label_singular": "CLB", "folder": "clubs",
-         "extension": "yaml", "format": "yaml", "create": False, "delete": False,
-         "identifier_field": "name",
-         # A club has no page to preview here: the pane showed its fields as bare text and
-         # took half the screen of the form.
-         "editor": {"preview": False},
-         "summary": "{{name}} – {{place.commune}}, {{place.province}}",
-         "description": "Mỗi CLB một tệp clubs/<tỉnh>/<mã>.yaml. Thêm CLB mới bằng lệnh "
-                        "ishc new club (đặt tệp đúng thư mục tỉnh).",
-         "fields": fields(Club, areas)},
+        *({**clubs, "name": f"clubs-{folder}", "label": f"CLB {name}", "folder": f"clubs/{folder}",
+           "description": f"Mỗi CLB của {name} một tệp clubs/{folder}/<mã>.yaml. Thêm CLB mới "
+                          "bằng lệnh ishc new club (đặt tệp đúng thư mục tỉnh)."}
+          for folder, name in provinces or []),
         {"name": "stories", "label": "Câu chuyện", "label_singular": "Câu chuyện",
          "folder": "content/stories", "extension": "md", "format": "frontmatter",
          "create": True, "delete": False, "slug": "{{slug}}", "identifier_field": "title",
@@ -193,7 +198,8 @@ def collections(areas: dict[str, str] | None = None) -> list[dict]:
 
 
 def decap_config(repo: str | None = None, branch: str = "main", site_url: str | None = None,
-                 areas: dict[str, str] | None = None) -> dict:
+                 areas: dict[str, str] | None = None,
+                 provinces: list[tuple[str, str]] | None = None) -> dict:
     """repo: "owner/name" on GitHub, where the published site's editor saves (a commit per
     save); editing on one's own computer goes through `ishc serve` instead (local_backend)."""
     backend: dict[str, Any] = {"name": "github", "branch": branch}
@@ -207,7 +213,7 @@ def decap_config(repo: str | None = None, branch: str = "main", site_url: str | 
         # File names of new stories as the project writes ids: "do-huyet-ap", not "đo-huyết-áp".
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": "content/photos", "public_folder": "/photos",
-        "collections": collections(areas),
+        "collections": collections(areas, provinces),
     }
     if site_url:
         config["site_url"] = config["display_url"] = site_url

@@ -3,6 +3,8 @@ Decap CMS's bundle (from the cache editor/assets.py fills at setup)."""
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass
 from html import escape
@@ -72,7 +74,7 @@ def admin_files(project: Project) -> dict[str, AdminFile]:
     settings = site_config(project.mkdocs_yml)
     config = decap_config(_github_repo(settings.get("repo_url")),
                           str(settings.get("edit_branch") or "main"),
-                          settings.get("site_url"), _areas(project))
+                          settings.get("site_url"), _areas(project), _provinces(project))
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
     if extra.get("editor_oauth_url"):  # the OAuth endpoint for GitHub sign-in
         config["backend"]["base_url"] = str(extra["editor_oauth_url"])
@@ -99,6 +101,17 @@ def _github_repo(url: object) -> str | None:
     """owner/name of mkdocs.yml's repo_url when it is on GitHub."""
     found = re.match(r"^https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$", str(url or ""))
     return found.group(1) if found else None
+
+
+def _provinces(project: Project) -> list[tuple[str, str]]:
+    """(folder, name) of each province folder under clubs/, in Vietnamese order."""
+    from generator.load.places import load_places
+    from generator.load.text import sort_key
+
+    names = {p.slug: p.name for p in load_places().provinces}
+    folders = [e.name for e in os.scandir(project.clubs) if e.is_dir() and e.name in names] \
+        if project.clubs.is_dir() else []
+    return sorted(((f, names[f]) for f in folders), key=lambda p: sort_key(p[1]))
 
 
 def _areas(project: Project) -> dict[str, str]:
