@@ -309,8 +309,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xem danh sách trong generator/data/provinces.yaml.",
         "See the list in generator/data/provinces.yaml."),
     "club.part_over_whole": (
-        "{field} ({count}) lớn hơn {whole} ({total})",
-        "{field} ({count}) is more than {whole} ({total})"),
+        "{label} ({count}) lớn hơn {whole_label} ({total}) ({field} > {whole})",
+        "{field} ({count}) is more than {whole} ({total}): the {label} exceed the {whole_label}"),
     "club.loans_over_fund": (
         "dư nợ {amount} đồng lớn hơn quỹ tăng thu nhập {fund} đồng",
         "loans outstanding of {amount} VND exceed the income-generation fund of {fund} VND"),

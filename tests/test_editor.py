@@ -294,7 +294,7 @@ def test_the_editor_in_the_browser_lists_the_clubs_and_saves_one_line(mini):
         page.get_by_label("Nữ").first.fill("700")
         page.get_by_role("button", name="Công bố").first.click()
         page.get_by_text("Công bố ngay").click()
-        page.get_by_text("members.women (700) lớn hơn total (63)").wait_for(timeout=30_000)
+        page.get_by_text("Nữ (700) lớn hơn Tổng số thành viên (63)").wait_for(timeout=30_000)
         assert path.read_text("utf-8") == saved
         assert refused == []
 

@@ -124,7 +124,7 @@ def test_editing_a_club_in_the_browser_as_the_guide_says(example, shots):
         women.fill("700")
         page.get_by_role("button", name="Công bố").first.click()
         page.get_by_text("Công bố ngay").click()
-        message = page.get_by_text(f"lớn hơn total ({total + 1})")
+        message = page.get_by_text(f"Nữ (700) lớn hơn Tổng số thành viên ({total + 1})")
         message.wait_for(timeout=30_000)
         page.wait_for_timeout(800)  # the message slides in
         keep(page.screenshot(), shots, "bien-tap-loi-kiem-tra.png")

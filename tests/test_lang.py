@@ -138,7 +138,7 @@ def test_ishc_lang_sets_the_default_and_the_option_wins(mini, capsys, monkeypatc
     assert main(["--root", str(mini.root), "check"]) == 1
     assert "members.women (70) is more than total (62)" in capsys.readouterr().err
     assert main(["--root", str(mini.root), "check", "--lang", "vi"]) == 1
-    assert "members.women (70) lớn hơn total (62)" in capsys.readouterr().err
+    assert "Nữ (70) lớn hơn Tổng số thành viên (62) (members.women > total)" in capsys.readouterr().err
 
 
 def test_an_unknown_ishc_lang_is_refused(mini, capsys, monkeypatch):

@@ -44,7 +44,7 @@ def test_unknown_field_suggests_the_closest(mini):
 def test_impossible_counts_are_refused(mini):
     edit(mini, "clubs/ha-noi/dong-hoang.yaml", "women: 44", "women: 70")
     [problem] = problems_of(mini)
-    assert "dong-hoang.yaml:15:12: members.women (70) lớn hơn total (62)" in problem
+    assert "dong-hoang.yaml:15:12: Nữ (70) lớn hơn Tổng số thành viên (62) (members.women > total)" in problem
 
 
 def test_dates_in_the_future_are_refused(mini):

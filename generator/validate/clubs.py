@@ -30,6 +30,7 @@ from generator.load.yamlfile import YamlDocument, YamlProblem, decode, parse_yam
 from generator.messages import number, t
 from generator.model.club import Club
 from generator.model.content import ClubEntry, IndicatorSet, Province
+from generator.model.labels import label
 from generator.problems import Problem
 from generator.validate.fields import parse_record
 
@@ -171,8 +172,11 @@ def _parts(doc: YamlDocument, club: Club) -> list[Problem]:
             count = getattr(record, name)
             if count is not None and count > total:
                 field = ".".join(str(p) for p in loc if isinstance(p, str)) + "." + name
-                problems.append(doc.problem(loc + (name,), t("club.part_over_whole", field=field,
-                                count=count, whole=whole, total=total), t("field.inconsistent.hint")))
+                model = type(record).__name__
+                problems.append(doc.problem(loc + (name,), t(
+                    "club.part_over_whole", field=field, count=count, whole=whole, total=total,
+                    label=label(model, name), whole_label=label(model, whole)),
+                    t("field.inconsistent.hint")))
 
     for i, members in enumerate(club.members):
         within(("members", i), members, "total", MEMBER_PARTS)
