@@ -49,6 +49,16 @@ def test_search_finds_vietnamese_typed_without_marks(served_site, browser_page, 
     assert any(expected in title.lower() for title in titles[:3]), titles[:5]
 
 
+@pytest.mark.parametrize("query", ["sổ quỹ", "so quy"])
+def test_words_side_by_side_rank_first_even_when_the_first_is_short(served_site, browser_page,
+                                                                    query):
+    """A pair is indexed in the shard of its first three letters ("so quy" in "so "), which
+    the search loads too: without it the phrase counted for nothing and "số", "quy định"
+    ranked a page on business first."""
+    titles = search(browser_page, served_site, query)
+    assert "sổ quỹ" in titles[0].lower() and "sổ quỹ" in titles[1].lower(), titles[:5]
+
+
 def test_search_decomposed_input_finds_the_same(served_site, browser_page):
     # A phone keyboard may send NFD: "khỏe" as k h o + hook above + e.
     nfd = unicodedata.normalize("NFD", "sức khỏe")

@@ -160,8 +160,10 @@
 
   function search(query) {
     var list = words(query);
+    /* A pair lives in the shard of its first letters: "so quy" in "so ", not in "so". */
+    var pairs = list.slice(1).map(function (word, i) { return list[i] + " " + word; });
     return load("meta.js").then(function () {
-      return Promise.all([loadShards("docs", list), loadShards("places", list)]);
+      return Promise.all([loadShards("docs", list.concat(pairs)), loadShards("places", list)]);
     }).then(function () {
       return { words: list, docs: searchDocs(list), places: searchPlaces(list) };
     });
