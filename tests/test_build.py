@@ -659,10 +659,10 @@ def _page_texts(pdf) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
-def _chars(pdf) -> tuple[tuple[tuple[float, float, float, bool, str], ...], ...]:
-    """Every printed character of a PDF, page by page: (x, y of its baseline, size in points,
-    bold, the character). Read once per file for the tests that need them (PDFium; WeasyPrint
-    writes CSS pixels, 3/4 pt)."""
+def _chars(pdf) -> tuple[tuple[float, float, tuple], ...]:
+    """Every page of a PDF as (width, height, its printed characters), each character as (x, y
+    of its baseline, size in points, bold, the character). Read once per file for the tests
+    that need them (PDFium; WeasyPrint writes CSS pixels, 3/4 pt)."""
     import ctypes
 
     import pypdfium2
@@ -680,19 +680,14 @@ def _chars(pdf) -> tuple[tuple[tuple[float, float, float, bool, str], ...], ...]
             pdfium.FPDFText_GetCharOrigin(text.raw, i, x, y)  # on the baseline: q and ỹ alike
             found.append((x.value, y.value, round(pdfium.FPDFText_GetFontSize(text.raw, i) * 0.75, 1),
                           pdfium.FPDFText_GetFontWeight(text.raw, i) >= 600, char))
-        pages.append(tuple(found))
-    sizes = [page.get_size() for page in document]
+        pages.append((page.get_width(), page.get_height(), tuple(found)))
     document.close()
-    _PAGE_SIZES[str(pdf)] = sizes
     return tuple(pages)
-
-
-_PAGE_SIZES: dict[str, list[tuple[float, float]]] = {}
 
 
 def _sizes(pdf) -> list[float]:
     """The size of every character of a PDF, in points."""
-    return [c[2] for page in _chars(pdf) for c in page]
+    return [c[2] for _, _, chars in _chars(pdf) for c in chars]
 
 
 def test_chapters_appendix_and_glossary_open_on_right_hand_pages(example_build):
@@ -742,8 +737,7 @@ def _page_lines(pdf, number: int, body: float, halves: bool) -> list[list[tuple[
     characters), top to bottom; halves: the page is an imposed sheet of two A5 pages, each
     read on its own. The running head (small type in the top tenth) and the page number
     (digits alone in the bottom tenth) are left out."""
-    chars = _chars(pdf)[number]
-    width, height = _PAGE_SIZES[str(pdf)][number]
+    width, height, chars = _chars(pdf)[number]
     rows: dict[tuple[int, int], list] = {}
     for x, y, size, bold, char in chars:
         rows.setdefault((int(halves and x > width / 2), round(y / 3)), []).append((char, size, bold))

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.load.markdown import parse_markdown
+from generator.load.places import load_places
 from generator.load.yamlfile import YamlProblem, parse_yaml
 from generator.messages import t
 from generator.problems import Problem
@@ -152,7 +153,8 @@ def _area(folder: str) -> Area:
     for area in AREAS:
         if folder == area.folder:
             return area
-    if re.fullmatch(r"clubs/[a-z0-9]+(?:-[a-z0-9]+)*", folder):
+    province = folder.removeprefix("clubs/") if folder.startswith("clubs/") else None
+    if province in {p.slug for p in load_places().provinces}:
         return Area(folder, (".yaml",), 1)  # a province's clubs: a collection of their own
     raise Refused(t("editor.outside", path=folder[:200]))
 

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.model.club import Club
-from generator.model.labels import LABELS
 from generator.model.content import ModuleMeta, StoryMeta
+from generator.model.labels import LABELS, vietnamese
 
 # Labels of fixed choices; a choice without one shows as it is written in the file.
 CHOICES: dict[str, str] = {
@@ -36,7 +36,7 @@ HIDDEN = {"private"}  # never shown in the editor; a save keeps it as it is (edi
 
 
 def label(model: type[BaseModel], name: str) -> str:
-    return LABELS.get(f"{model.__name__}.{name}") or LABELS[name]
+    return vietnamese(model.__name__, name)
 
 
 def fields(model: type[BaseModel], areas: dict[str, str] | None = None,

@@ -4,7 +4,6 @@ Decap CMS's bundle (from the cache editor/assets.py fills at setup)."""
 from __future__ import annotations
 
 import os
-
 import re
 from dataclasses import dataclass
 from html import escape

@@ -202,15 +202,15 @@ def _render(html: str, target: str, booklet: bool, base_url: str, allowed: tuple
     options = {"pdf_variant": "pdf/ua-1"} if not booklet else {}
     HTML(string=html, base_url=base_url, url_fetcher=ProjectFetcher(allowed)).write_pdf(
         partial, **options)
-    found = _personal_in(partial)
+    pages, found = _scanned(partial)
     if found:
         partial.unlink()
         raise PersonalInPrint(found)
     if booklet:
         flat, partial = partial, final.with_name(final.name + ".imposed.part")
-        impose_booklet(flat, partial)
+        pages = impose_booklet(flat, partial)  # the printed sides
         flat.unlink()
-    final.with_suffix(".pages").write_text(str(page_count(partial)))  # of the imposed sides
+    final.with_suffix(".pages").write_text(str(pages))
     os.replace(partial, final)  # the cache never holds half a PDF
 
 
@@ -222,9 +222,10 @@ class PersonalInPrint(Exception):
         self.datum = datum
 
 
-def _personal_in(pdf: Path) -> str | None:
-    """The first personal datum in the PDF's text: the last look before a book is kept, after
-    the checks of every source (model/personal.py); 2 ms a page with PDFium."""
+def _scanned(pdf: Path) -> tuple[int, str | None]:
+    """The PDF's number of pages, and the first personal datum in its text: the last look
+    before a book is kept, after the checks of every source (model/personal.py). PDFium, 2 ms
+    a page; pypdf took 2.5 s of a tagged handbook's 20 only to count its pages."""
     import pypdfium2
 
     from generator.model.personal import personal_data
@@ -234,19 +235,7 @@ def _personal_in(pdf: Path) -> str | None:
         for page in document:
             found = personal_data(page.get_textpage().get_text_range())
             if found:
-                return found[0][2]
-    finally:
-        document.close()
-    return None
-
-
-def page_count(path: Path) -> int:
-    """PDFium reads the page tree without parsing the rest: pypdf took 2.5 s of a tagged
-    handbook's 20 (its object streams are read whole)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        return len(document)
+                return len(document), found[0][2]
+        return len(document), None
     finally:
         document.close()

@@ -1,5 +1,5 @@
 """Figure files (content/figures/*.svg): read and parsed into their elements, with lines; and
-the guides' screenshots (content/screenshots/*.png), whose header is read.
+the guides' screenshots (content/screenshots/*.png), whose signature is checked.
 
 An SVG is a document a browser runs when it is opened on its own: the checks
 (validate/figures.py) look at every element and attribute, so the parse keeps them all. Expat
@@ -87,13 +87,11 @@ def parse_svg(data: bytes, name: str, shown: str) -> FigureFile:
 
 @dataclass(frozen=True)
 class Screenshot:
-    """A picture of content/screenshots/ (a guide's screen, taken by the browser tests): a PNG
-    whose size is read from its header, or why it could not be read."""
+    """A picture of content/screenshots/ (a guide's screen, taken by the browser tests), or why
+    it cannot be one."""
 
     name: str
     shown: str  # content/screenshots/<name>
-    width: int = 0
-    height: int = 0
     error: str | None = None  # "not_png" / "too_big"
 
 
@@ -110,5 +108,4 @@ def read_screenshot(path: Path, shown: str) -> Screenshot:
         head = handle.read(24)
     if not head.startswith(_PNG) or head[12:16] != b"IHDR":
         return Screenshot(path.name, shown, error="not_png")
-    return Screenshot(path.name, shown, int.from_bytes(head[16:20], "big"),
-                      int.from_bytes(head[20:24], "big"))
+    return Screenshot(path.name, shown)
